@@ -1,0 +1,46 @@
+import Foundation
+import TallyModel
+
+/// Loads a ballot file from disk in whichever supported format it is.
+public struct BallotFileLoader: Sendable {
+    /// nil: detect from the file name, then from the content.
+    public var format: BallotFileFormat?
+    public var csvOptions: CSVOptions
+
+    public init(format: BallotFileFormat? = nil, csvOptions: CSVOptions = CSVOptions()) {
+        self.format = format
+        self.csvOptions = csvOptions
+    }
+
+    /// A profile read from a file, with the format it was read as.
+    public struct Loaded: Sendable {
+        public let profile: BallotProfile
+        public let format: BallotFileFormat
+        public let path: String
+    }
+
+    public func load(path: String) throws -> Loaded {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "is a directory, not a ballot file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "cannot be read (check its permissions)")
+        }
+        let bytes = [UInt8](data)
+        return try bytes.withUnsafeBufferPointer { try read($0, path: path) }
+    }
+
+    /// Reads ballots already in memory; `path` names them in errors and guides format detection.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Loaded {
+        let chosen = format ?? BallotFileFormat.detect(path: path, bytes: bytes)
+        let profile = switch chosen {
+        case .blt: try BLTReader().read(bytes, file: path)
+        case .csv: try CSVReader(options: csvOptions).read(bytes, file: path)
+        }
+        return Loaded(profile: profile, format: chosen, path: path)
+    }
+}

@@ -1,0 +1,79 @@
+/// Small helpers for reading ASCII-structured text straight from bytes, without making strings.
+enum ByteText {
+    static let newline: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+    static let quote: UInt8 = 0x22
+
+    @inline(__always) static func isBlank(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == 0x0B || byte == 0x0C || byte == carriageReturn
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The length of a UTF-8 byte-order mark at the start of `bytes` (0 or 3).
+    static func byteOrderMarkLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// `range` without leading and trailing blanks.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isBlank(bytes[lower]) { lower += 1 }
+        while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// The non-negative whole number spelled by `range`, or nil if it is not one (or exceeds
+    /// `limit`).
+    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int64 = Int64.max / 10) -> Int64? {
+        guard !range.isEmpty else { return nil }
+        var value: Int64 = 0
+        for index in range {
+            let byte = bytes[index]
+            guard isDigit(byte) else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+            if value > limit { return nil }
+        }
+        return value
+    }
+
+    /// The text of `range`, decoded as UTF-8 (invalid sequences replaced).
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// A short, printable quotation of `range` for error messages.
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int = 24) -> String {
+        guard !range.isEmpty else { return "nothing" }
+        let shown = range.lowerBound..<min(range.upperBound, range.lowerBound + limit * 4)
+        var text = ""
+        for scalar in string(bytes, shown).unicodeScalars {
+            if text.unicodeScalars.count >= limit { text += "…"; break }
+            if scalar == "\u{FFFD}" || scalar.value < 0x20 || scalar.value == 0x7F {
+                text += scalar == "\u{FFFD}" ? "\\u{FFFD}" : hexEscape(scalar.value)
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return "'\(text)'"
+    }
+
+    private static func hexEscape(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "\\x" + (digits.count < 2 ? "0" + digits : digits)
+    }
+
+    /// The 1-based character column of byte `offset` on the line starting at `lineStart`.
+    static func column(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, offset: Int) -> Int {
+        var column = 1
+        var index = lineStart
+        while index < offset && index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+}

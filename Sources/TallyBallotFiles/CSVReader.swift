@@ -1,0 +1,264 @@
+import TallyModel
+
+/// Reads CSV ballot files in either layout (`CSVLayout`), detected from the header unless
+/// `CSVOptions` says which, with optional weight, ballot id and region columns.
+///
+/// Rank-column files name candidates in their cells; the candidates are the names found, in order
+/// of first appearance, matched after folding whitespace and ASCII case. Candidate-column files
+/// name candidates in the header. Identical rows are merged with a weight as they are read.
+public struct CSVReader: Sendable {
+    public var options: CSVOptions
+
+    public init(options: CSVOptions = CSVOptions()) { self.options = options }
+
+    /// Reads a whole file held in `bytes`; `file` names it in errors.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> BallotProfile {
+        var reader = Reader(bytes: bytes, file: file, options: options)
+        do {
+            return try reader.run()
+        } catch let located as BallotFileError.Located {
+            throw BallotFileError(file: file, line: located.line, column: ByteText.column(bytes, lineStart: located.lineStart, offset: located.offset), message: located.message)
+        }
+    }
+
+    /// The delimiter: whichever of comma, semicolon and tab is most common on the first line
+    /// outside quotes (comma when none is).
+    static func delimiter(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, ByteText.tab: 0]
+        var quoted = false
+        var index = ByteText.byteOrderMarkLength(bytes)
+        while index < bytes.count, bytes[index] != ByteText.newline || quoted {
+            if bytes[index] == ByteText.quote { quoted.toggle() } else if !quoted, counts[bytes[index]] != nil { counts[bytes[index]]! += 1 }
+            index += 1
+        }
+        return [0x2C, 0x3B, ByteText.tab].max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && $0 != 0x2C && $1 == 0x2C) }!
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let file: String
+        let options: CSVOptions
+        var parser: CSVRowParser
+        var header: CSVHeader!
+        var headerNames: [String] = []
+        var builder: BallotProfileBuilder!
+        var candidates: [Candidate] = []
+        var names = SequenceInterner(capacity: 64)
+        var regionNames: [String] = []
+        var regions = SequenceInterner(capacity: 16)
+        var keyScratch: [UInt16] = []
+        var codes: [UInt16] = []
+        var ranks: [UInt16] = []
+        var cells: CSVCells = .ranks
+        /// Codes for candidate-column cells: 0 blank, `markCode` a mark, otherwise a rank number.
+        static let markCode: UInt16 = 0xFFFF
+
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String, options: CSVOptions) {
+            self.bytes = bytes
+            self.file = file
+            self.options = options
+            parser = CSVRowParser(bytes, delimiter: CSVReader.delimiter(of: bytes))
+        }
+
+        mutating func run() throws -> BallotProfile {
+            try readHeader()
+            if header.layout == .candidateColumns {
+                cells = try options.cells ?? detectCells()
+            }
+            let candidateCount = header.layout == .candidateColumns ? candidates.count : Preference.maximumCandidates
+            builder = BallotProfileBuilder(rule: IrregularBallotRule(
+                candidateCount: candidateCount, withdrawn: [], equalRanksAreIrregular: cells == .ranks
+            ))
+            while try parser.nextRow() {
+                if parser.isEmptyLine { continue }
+                try row()
+            }
+            return builder.profile(title: nil, candidates: candidates, seats: nil, withdrawn: [], tieOrder: nil, regions: regionNames)
+        }
+
+        mutating func readHeader() throws {
+            repeat {
+                guard try parser.nextRow() else {
+                    throw BallotFileError(file: file, line: 1, column: 1, message: "the file is empty; expected a header row naming candidates or rank columns")
+                }
+            } while parser.isEmptyLine
+            headerNames = parser.fields.map { parser.string($0) }
+            do {
+                header = try CSVHeader(names: headerNames, options: options)
+            } catch {
+                let offset = error.column < parser.fields.count ? parser.fields[error.column].range.lowerBound : parser.rowLineStart
+                throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: offset, message: error.message)
+            }
+            if header.layout == .candidateColumns {
+                for role in header.roles { if case let .candidate(name) = role { candidates.append(Candidate(name: name)) } }
+                if candidates.count > Preference.maximumCandidates {
+                    throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: parser.rowLineStart, message: "expected at most \(Preference.maximumCandidates) candidates")
+                }
+            }
+        }
+
+        /// Reads ahead until a cell shows whether the file holds rank numbers or marks: a number
+        /// of 2 or more means ranks, an `X`-like mark means marks; a file of 1s and blanks only
+        /// holds marks.
+        func detectCells() throws -> CSVCells {
+            var scout = parser
+            while (try? scout.nextRow()) == true {
+                for (column, field) in scout.fields.enumerated() where column < header.roles.count {
+                    guard case .candidate = header.roles[column] else { continue }
+                    let code = (try? cellCode(field, parser: scout)) ?? 0
+                    if code == Reader.markCode { return .marks }
+                    if code >= 2 { return .ranks }
+                }
+            }
+            return .marks
+        }
+
+        mutating func row() throws {
+            let fields = parser.fields
+            if fields.count > header.roles.count {
+                for field in fields[header.roles.count...] where !ByteText.trimmed(bytes, field.range).isEmpty {
+                    throw located(field.range.lowerBound, "expected at most \(header.roles.count) fields, as the header has; found a value in field \(fields.firstIndex { $0.range == field.range }! + 1)")
+                }
+            }
+            var weight: Int64 = 1
+            var region: Int?
+            codes.removeAll(keepingCapacity: true)
+            if header.layout == .candidateColumns { ranks.removeAll(keepingCapacity: true) }
+            for column in 0..<header.roles.count {
+                let field = column < fields.count ? fields[column] : CSVRowParser.Field(range: parser.rowLineStart..<parser.rowLineStart, hasEscapedQuotes: false)
+                switch header.roles[column] {
+                case .weight:
+                    guard let value = ByteText.wholeNumber(bytes, ByteText.trimmed(bytes, field.range), limit: BallotProfile.maximumTotalWeight) else {
+                        throw located(field.range.lowerBound, "expected a whole-number weight in column '\(headerNames[column])'; found \(ByteText.quoted(bytes, field.range))")
+                    }
+                    weight = value
+                case .id:
+                    break
+                case .region:
+                    region = try regionIndex(field)
+                case .rank:
+                    codes.append(try candidateCode(field))
+                case .candidate:
+                    ranks.append(try cellCode(field, parser: parser))
+                case .ignored:
+                    if !ByteText.trimmed(bytes, field.range).isEmpty {
+                        throw located(field.range.lowerBound, "expected an empty cell under a column with no header; found \(ByteText.quoted(bytes, field.range))")
+                    }
+                }
+            }
+            if header.layout == .candidateColumns { try rankingFromCells() }
+            do {
+                try codes.withUnsafeBufferPointer { try builder.add($0, weight: weight, region: region, line: parser.rowLine) }
+            } catch is BallotProfileBuilder.TooManyBallots {
+                throw located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
+            }
+        }
+
+        /// Turns the candidate-column cells in `ranks` into a ranking in `codes`.
+        mutating func rankingFromCells() throws {
+            if cells == .marks {
+                for (candidate, code) in ranks.enumerated() where code != 0 {
+                    if code != Reader.markCode, code != 1 {
+                        throw located(cellOffset(candidate), "expected a mark (X, 1, yes) or an empty cell: this file holds marks, not rank numbers; found rank \(code) (use --cells ranks if the file ranks candidates)")
+                    }
+                    codes.append(UInt16(candidate) | (codes.isEmpty ? 0 : RawPreferenceCode.equalToPrevious))
+                }
+                return
+            }
+            var highest: UInt16 = 0
+            for (candidate, code) in ranks.enumerated() where code != 0 {
+                if code == Reader.markCode {
+                    throw located(cellOffset(candidate), "expected a rank number or an empty cell: this file ranks candidates, so a mark such as X cannot be read as a rank (use --cells marks if the file holds marks)")
+                }
+                highest = max(highest, code)
+            }
+            guard highest > 0 else { return }
+            for rank in 1...highest {
+                let before = codes.count
+                for (candidate, code) in ranks.enumerated() where code == rank {
+                    codes.append(UInt16(candidate) | (codes.count > before ? RawPreferenceCode.equalToPrevious : 0))
+                }
+                if codes.count == before { codes.append(RawPreferenceCode.skippedRank); return } // a gap ends the ranking
+            }
+        }
+
+        /// Byte offset of the cell of the `candidate`-th candidate column in the current row.
+        func cellOffset(_ candidate: Int) -> Int {
+            var seen = -1
+            for (column, role) in header.roles.enumerated() {
+                if case .candidate = role { seen += 1 }
+                if seen == candidate { return column < parser.fields.count ? parser.fields[column].range.lowerBound : parser.rowLineStart }
+            }
+            return parser.rowLineStart
+        }
+
+        /// A candidate-column cell: 0 blank (or "0"), `markCode` for a mark, else the rank number.
+        func cellCode(_ field: CSVRowParser.Field, parser: CSVRowParser) throws -> UInt16 {
+            let range = ByteText.trimmed(bytes, field.range)
+            if range.isEmpty { return 0 }
+            if let number = ByteText.wholeNumber(bytes, range, limit: 1_000_000) {
+                return UInt16(min(number, Int64(0x7FFE)))
+            }
+            if CSVReader.isMark(bytes, range) { return Reader.markCode }
+            throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: range.lowerBound, message: "expected a rank number, a mark (X, yes, ✓) or an empty cell; found \(ByteText.quoted(bytes, range))")
+        }
+
+        /// A rank-column cell: the candidate it names (a new name is a new candidate), or a skipped
+        /// rank for a blank cell.
+        mutating func candidateCode(_ field: CSVRowParser.Field) throws -> UInt16 {
+            let range = ByteText.trimmed(bytes, field.range)
+            if range.isEmpty { return RawPreferenceCode.skippedRank }
+            let value: [UInt8]? = field.hasEscapedQuotes ? parser.unescaped(field) : nil
+            let number = try value.map { text in try text.withUnsafeBufferPointer { try intern(name: $0, 0..<$0.count) } } ?? intern(name: bytes, range)
+            return UInt16(number)
+        }
+
+        /// The number of a candidate name, matched after folding blanks and ASCII case.
+        mutating func intern(name source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> Int {
+            foldedKey(source, ByteText.trimmed(source, range))
+            let (number, isNew) = keyScratch.withUnsafeBufferPointer { names.intern($0) }
+            if isNew {
+                guard number < Preference.maximumCandidates else {
+                    throw located(parser.rowLineStart, "expected at most \(Preference.maximumCandidates) different candidate names")
+                }
+                candidates.append(Candidate(name: ByteText.string(source, ByteText.trimmed(source, range))))
+            }
+            return number
+        }
+
+        mutating func regionIndex(_ field: CSVRowParser.Field) throws -> Int {
+            let range = ByteText.trimmed(bytes, field.range)
+            guard !range.isEmpty else { throw located(field.range.lowerBound, "expected a region name; the cell is empty") }
+            foldedKey(bytes, range)
+            let (number, isNew) = keyScratch.withUnsafeBufferPointer { regions.intern($0) }
+            if isNew {
+                guard number < 0xFFFF else { throw located(range.lowerBound, "expected fewer than 65,535 regions") }
+                regionNames.append(parser.string(field))
+            }
+            return number
+        }
+
+        /// Fills `keyScratch` with `range` lower-cased (ASCII) and with blank runs folded to one space.
+        mutating func foldedKey(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            keyScratch.removeAll(keepingCapacity: true)
+            var pendingSpace = false
+            for index in range {
+                var byte = source[index]
+                if ByteText.isBlank(byte) { pendingSpace = true; continue }
+                if pendingSpace { keyScratch.append(UInt16(ByteText.space)); pendingSpace = false }
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                keyScratch.append(UInt16(byte))
+            }
+        }
+
+        func located(_ offset: Int, _ message: String) -> BallotFileError.Located {
+            BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: offset, message: message)
+        }
+    }
+
+    /// `X`, `x`, `yes`, `y`, `true`, `✓`, `✔` (case-insensitive).
+    static func isMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let text = ByteText.string(bytes, range).lowercased()
+        return ["x", "yes", "y", "true", "✓", "✔"].contains(text)
+    }
+}

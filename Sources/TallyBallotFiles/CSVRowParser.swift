@@ -1,0 +1,120 @@
+/// Splits CSV text (RFC 4180 with the liberties real exports take) into rows of fields, straight
+/// from bytes: quoted fields with `""` escapes and embedded delimiters or line ends, CRLF or LF,
+/// a byte-order mark, blanks around fields.
+struct CSVRowParser {
+    /// One field: the byte range of its content (inside the quotes, if quoted).
+    struct Field {
+        var range: Range<Int>
+        /// The content holds `""` pairs that stand for one quote each.
+        var hasEscapedQuotes: Bool
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let delimiter: UInt8
+    private var position: Int
+    private var nextLine = 1
+    /// The fields of the row last read.
+    private(set) var fields: [Field] = []
+    /// The 1-based line on which the row last read starts, and the byte offset of that line.
+    private(set) var rowLine = 0
+    private(set) var rowLineStart = 0
+    /// True when the row last read was an empty line.
+    private(set) var isEmptyLine = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+        self.bytes = bytes
+        self.delimiter = delimiter
+        position = ByteText.byteOrderMarkLength(bytes)
+    }
+
+    /// Reads the next row; false at the end of the text.
+    mutating func nextRow() throws(BallotFileError.Located) -> Bool {
+        guard position < bytes.count else { return false }
+        fields.removeAll(keepingCapacity: true)
+        rowLine = nextLine
+        rowLineStart = position
+        var lineStart = position
+        isEmptyLine = bytes[position] == ByteText.newline
+            || (bytes[position] == ByteText.carriageReturn && position + 1 < bytes.count && bytes[position + 1] == ByteText.newline)
+        while true {
+            // One field starts at `position`.
+            var start = position
+            while start < bytes.count, bytes[start] == ByteText.space || bytes[start] == ByteText.tab, bytes[start] != delimiter { start += 1 }
+            if start < bytes.count, bytes[start] == ByteText.quote {
+                var index = start + 1
+                var escaped = false
+                while true {
+                    guard index < bytes.count else {
+                        throw BallotFileError.Located(line: rowLine, lineStart: rowLineStart, offset: start, message: "expected a closing '\"' for the quoted field that starts here")
+                    }
+                    let byte = bytes[index]
+                    if byte == ByteText.quote {
+                        if index + 1 < bytes.count, bytes[index + 1] == ByteText.quote { escaped = true; index += 2; continue }
+                        break
+                    }
+                    if byte == ByteText.newline { nextLine += 1; lineStart = index + 1 }
+                    index += 1
+                }
+                fields.append(Field(range: (start + 1)..<index, hasEscapedQuotes: escaped))
+                index += 1
+                while index < bytes.count, ByteText.isBlank(bytes[index]), bytes[index] != delimiter { index += 1 }
+                position = index
+                if index < bytes.count, bytes[index] != delimiter, bytes[index] != ByteText.newline {
+                    throw BallotFileError.Located(line: nextLine, lineStart: lineStart, offset: index, message: "expected a delimiter or the end of the line after the closing quote; found \(ByteText.quoted(bytes, index..<min(bytes.count, index + 8)))")
+                }
+            } else {
+                var index = start
+                while index < bytes.count, bytes[index] != delimiter, bytes[index] != ByteText.newline { index += 1 }
+                var end = index
+                while end > start, ByteText.isBlank(bytes[end - 1]) { end -= 1 }
+                fields.append(Field(range: start..<end, hasEscapedQuotes: false))
+                position = index
+            }
+            if position >= bytes.count { break }
+            if bytes[position] == delimiter { position += 1; if position >= bytes.count { fields.append(Field(range: position..<position, hasEscapedQuotes: false)); break }; continue }
+            // A line end.
+            position += 1
+            break
+        }
+        nextLine += 1
+        return true
+    }
+
+    /// The content of `field` with escaped quotes folded, for the rare fields that have them.
+    func unescaped(_ field: Field) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = field.range.lowerBound
+        while index < field.range.upperBound {
+            result.append(bytes[index])
+            index += bytes[index] == ByteText.quote ? 2 : 1
+        }
+        return result
+    }
+
+    /// The field's text, trimmed.
+    func string(_ field: Field) -> String {
+        if field.hasEscapedQuotes {
+            return String(decoding: unescaped(field), as: UTF8.self).trimmingBlanks()
+        }
+        return ByteText.string(bytes, ByteText.trimmed(bytes, field.range))
+    }
+}
+
+extension BallotFileError {
+    /// A place in the text, before it is tied to a file name.
+    struct Located: Error {
+        var line: Int
+        var lineStart: Int
+        var offset: Int
+        var message: String
+    }
+}
+
+extension String {
+    func trimmingBlanks() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,15 @@
+/// A count that cannot be carried out as asked.
+public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noSeats
+    case moreSeatsThanCandidates(seats: Int, candidates: Int)
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case .noSeats: "the number of seats must be at least 1"
+        case let .moreSeatsThanCandidates(seats, candidates):
+            "\(seats) seats but only \(candidates) standing candidate\(candidates == 1 ? "" : "s")"
+        case let .invalidOption(message): message
+        }
+    }
+}

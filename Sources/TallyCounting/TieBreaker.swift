@@ -1,0 +1,47 @@
+/// Decides ties that a rule's own criteria leave open: by an explicit order when one is given,
+/// otherwise by the seeded draw.
+///
+/// With an explicit order, a tie between candidates it does not all name is an error
+/// (`UnresolvedTie`), never an arbitrary pick.
+public struct TieBreaker: Sendable {
+    /// Candidate indices, most favoured first.
+    public let explicitOrder: [Int]?
+    private var draw: SeededDraw
+    public private(set) var decisions: [TieDecision] = []
+
+    /// The default seed when the user gives none. It is printed with every count that used it.
+    public static let defaultSeed: UInt64 = 1
+
+    public init(explicitOrder: [Int]? = nil, seed: UInt64 = TieBreaker.defaultSeed) {
+        self.explicitOrder = explicitOrder
+        draw = SeededDraw(seed: seed)
+    }
+
+    public var seed: UInt64 { draw.seed }
+
+    /// The tied candidates ordered most favoured first; the decision is recorded.
+    public mutating func order(_ tied: [Int], question: String) throws -> [Int] {
+        let candidates = tied.sorted()
+        let order: [Int]
+        let method: TieBreakMethod
+        if let explicitOrder {
+            let positions = candidates.map { explicitOrder.firstIndex(of: $0) }
+            guard positions.allSatisfy({ $0 != nil }) else {
+                throw UnresolvedTie(question: question, candidates: candidates)
+            }
+            order = candidates.sorted { explicitOrder.firstIndex(of: $0)! < explicitOrder.firstIndex(of: $1)! }
+            method = .explicitOrder
+        } else {
+            order = draw.shuffle(candidates)
+            method = .seededDraw(seed: draw.seed, draw: draw.drawsMade)
+        }
+        decisions.append(TieDecision(question: question, candidates: candidates, order: order, method: method))
+        return order
+    }
+}
+
+/// A tie that the configured methods cannot decide.
+public struct UnresolvedTie: Error, Sendable, Equatable {
+    public let question: String
+    public let candidates: [Int]
+}

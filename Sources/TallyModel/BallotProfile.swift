@@ -1,0 +1,129 @@
+/// Everything a ballot file says, ready to count: the candidates, the counted rankings (identical
+/// ones merged with a weight), and what the irregular-ballot rule did.
+///
+/// A profile is immutable once read; every counting method takes one and returns a record.
+public struct BallotProfile: Sendable {
+    /// The election's title, if the file gives one.
+    public var title: String?
+    /// The candidates in ballot-file order; rankings refer to them by index.
+    public var candidates: [Candidate]
+    /// The number of seats, if the file states it (a BLT header does).
+    public var seats: Int?
+    /// Indices of withdrawn candidates, ascending.
+    public var withdrawn: [Int]
+    /// An order for breaking ties given by the file itself (a BLT `[tie …]` option), strongest
+    /// first, if any.
+    public var tieOrder: [Int]?
+    /// Region names in order of first appearance; empty when the file has no region column.
+    public var regions: [String]
+    /// What the irregular-ballot rule did, by kind.
+    public var irregularities: IrregularityTally
+    /// The number of ballot lines (BLT) or rows (CSV) read.
+    public var ballotLines: Int
+
+    private let entries: [Preference]
+    private let starts: [Int]
+    private let weights: [Int64]
+    private let regionIndices: [Int32]
+    /// `IrregularityTally.linesKept` slots per ballot: the first line numbers it was read from.
+    private let lines: [Int32]
+
+    /// The largest total number of ballots a profile may hold: enough for any real election, and
+    /// small enough that every rule's fixed-point arithmetic (down to 10⁻⁹) fits in 64 bits.
+    public static let maximumTotalWeight: Int64 = 1_000_000_000
+
+    public init(
+        title: String?, candidates: [Candidate], seats: Int?, withdrawn: [Int], tieOrder: [Int]?,
+        regions: [String], irregularities: IrregularityTally, ballotLines: Int,
+        entries: [Preference], starts: [Int], weights: [Int64], regionIndices: [Int32], lines: [Int32] = []
+    ) {
+        precondition(starts.count == weights.count + 1, "one start per ballot plus the end")
+        precondition(regionIndices.isEmpty || regionIndices.count == weights.count, "one region per ballot")
+        self.title = title
+        self.candidates = candidates
+        self.seats = seats
+        self.withdrawn = withdrawn
+        self.tieOrder = tieOrder
+        self.regions = regions
+        self.irregularities = irregularities
+        self.ballotLines = ballotLines
+        self.entries = entries
+        self.starts = starts
+        self.weights = weights
+        self.regionIndices = regionIndices
+        self.lines = lines.count == weights.count * IrregularityTally.linesKept
+            ? lines : Array(repeating: 0, count: weights.count * IrregularityTally.linesKept)
+        validBallots = weights.reduce(0, +)
+    }
+
+    /// Builds a profile from explicit rankings (tests, simulation). Identical rankings are not
+    /// merged here; `rankings` are candidate indices in order, one candidate per rank.
+    public init(candidates: [Candidate], seats: Int? = nil, title: String? = nil, rankings: [([Int], Int64)]) {
+        var entries: [Preference] = []
+        var starts = [0]
+        var lines: [Int32] = []
+        for (number, (ranking, _)) in rankings.enumerated() {
+            entries.append(contentsOf: ranking.map { Preference(candidate: $0) })
+            starts.append(entries.count)
+            lines.append(Int32(clamping: number + 1))
+            lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept - 1))
+        }
+        self.init(
+            title: title, candidates: candidates, seats: seats, withdrawn: [], tieOrder: nil, regions: [],
+            irregularities: IrregularityTally(), ballotLines: rankings.count,
+            entries: entries, starts: starts, weights: rankings.map(\.1), regionIndices: [], lines: lines
+        )
+    }
+
+    /// The total weight of counted (valid) ballots.
+    public let validBallots: Int64
+    /// Ballots the irregular-ballot rule found invalid.
+    public var invalidBallots: Int64 { irregularities.invalidBallots }
+    /// All ballots read: valid and invalid.
+    public var ballotsRead: Int64 { validBallots + invalidBallots }
+
+    /// The distinct counted rankings with their weights.
+    public var ballots: Ballots { Ballots(profile: self) }
+
+    /// The distinct counted rankings of a profile, as a collection.
+    public struct Ballots: RandomAccessCollection, Sendable {
+        let profile: BallotProfile
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { profile.weights.count }
+        public subscript(position: Int) -> Ballot {
+            Ballot(
+                weight: profile.weights[position],
+                ranking: Ranking(entries: profile.entries[profile.starts[position]..<profile.starts[position + 1]]),
+                region: profile.regionIndices.isEmpty ? nil : Int(profile.regionIndices[position]),
+                lineSlots: profile.lines[(position * IrregularityTally.linesKept)..<((position + 1) * IrregularityTally.linesKept)]
+            )
+        }
+    }
+
+    /// The same profile holding only the ballots of one region.
+    public func restricted(toRegion region: Int) -> BallotProfile {
+        var newEntries: [Preference] = []
+        var newStarts = [0]
+        var newWeights: [Int64] = []
+        var newLines: [Int32] = []
+        for ballot in ballots where ballot.region == region {
+            newLines.append(contentsOf: ballot.firstLines.map { Int32($0) })
+            newLines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept - ballot.firstLines.count))
+            newEntries.append(contentsOf: ballot.ranking.entries)
+            newStarts.append(newEntries.count)
+            newWeights.append(ballot.weight)
+        }
+        return BallotProfile(
+            title: title, candidates: candidates, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
+            regions: [regions[region]], irregularities: irregularities, ballotLines: ballotLines,
+            entries: newEntries, starts: newStarts, weights: newWeights,
+            regionIndices: Array(repeating: 0, count: newWeights.count), lines: newLines
+        )
+    }
+
+    /// Index of the candidate whose name matches `name` after folding whitespace and case.
+    public func candidateIndex(named name: String) -> Int? {
+        let key = Candidate.matchingKey(for: name)
+        return candidates.firstIndex { $0.matchingKey == key }
+    }
+}

@@ -1,0 +1,21 @@
+/// A person standing in an election, as named on the ballot file.
+public struct Candidate: Hashable, Sendable {
+    /// The name exactly as the ballot file spells it.
+    public var name: String
+    /// Party, slate or faction, where the file gives one (a BLT candidate line's second string).
+    public var affiliation: String?
+
+    public init(name: String, affiliation: String? = nil) {
+        self.name = name
+        self.affiliation = affiliation
+    }
+
+    /// The name with surrounding whitespace removed, inner runs of whitespace folded to one space,
+    /// and letters lower-cased: the form in which names are matched.
+    public var matchingKey: String { Candidate.matchingKey(for: name) }
+
+    /// The matching form of any name: trimmed, whitespace runs folded to one space, lower-cased.
+    public static func matchingKey(for name: String) -> String {
+        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+}

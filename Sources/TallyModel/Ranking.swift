@@ -1,0 +1,40 @@
+/// A voter's ranking: positions in order of preference, each position holding one candidate or,
+/// where the voter ranked several equal (or marked without order), several.
+public struct Ranking: Sendable, RandomAccessCollection {
+    public let entries: ArraySlice<Preference>
+
+    public init(entries: ArraySlice<Preference>) { self.entries = entries }
+
+    public var startIndex: Int { entries.startIndex }
+    public var endIndex: Int { entries.endIndex }
+    public subscript(position: Int) -> Preference { entries[position] }
+
+    /// The number of distinct candidates the ranking names.
+    public var candidateCount: Int { entries.count }
+
+    /// True when some position holds more than one candidate.
+    public var hasEqualRanks: Bool { entries.contains { $0.isEqualToPrevious } }
+
+    /// The positions in order, each as the list of candidate indices ranked there.
+    public var positions: [[Int]] {
+        var result: [[Int]] = []
+        for entry in entries {
+            if entry.isEqualToPrevious, !result.isEmpty {
+                result[result.count - 1].append(entry.candidate)
+            } else {
+                result.append([entry.candidate])
+            }
+        }
+        return result
+    }
+
+    /// The number of entries belonging to the first `positionCount` positions.
+    public func entryCount(ofFirstPositions positionCount: Int) -> Int {
+        var seen = 0
+        for (offset, entry) in entries.enumerated() where !entry.isEqualToPrevious || offset == 0 {
+            if seen == positionCount { return offset }
+            seen += 1
+        }
+        return entries.count
+    }
+}

@@ -1,0 +1,100 @@
+/// A set of short sequences of 16-bit codes, each stored once and numbered in order of first
+/// appearance.
+///
+/// Readers use it to merge identical ballot rankings (and to recognise candidate names) without
+/// allocating an array or a string per line: keys are looked up straight from a caller's buffer.
+/// Open addressing with linear probing; the table doubles when half full, so a lookup costs
+/// amortised O(key length).
+public struct SequenceInterner: Sendable {
+    private var elements: [UInt16] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Slot → sequence number + 1 (0 means empty).
+    private var slots: [Int32]
+    private var mask: Int
+
+    public init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The number of distinct sequences stored.
+    public var count: Int { starts.count - 1 }
+
+    /// The stored sequence with the given number.
+    public subscript(number: Int) -> ArraySlice<UInt16> {
+        elements[starts[number]..<starts[number + 1]]
+    }
+
+    /// The number of `key`, storing it first if it is new.
+    public mutating func intern(_ key: UnsafeBufferPointer<UInt16>) -> (number: Int, isNew: Bool) {
+        let hash = SequenceInterner.hash(key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let occupant = Int(slots[slot])
+            if occupant == 0 { break }
+            let number = occupant - 1
+            if hashes[number] == hash, matches(number, key) { return (number, false) }
+            slot = (slot + 1) & mask
+        }
+        let number = count
+        elements.append(contentsOf: key)
+        starts.append(elements.count)
+        hashes.append(hash)
+        slots[slot] = Int32(number + 1)
+        if count * 2 > slots.count { grow() }
+        return (number, true)
+    }
+
+    /// Convenience for callers holding an array.
+    public mutating func intern(_ key: [UInt16]) -> (number: Int, isNew: Bool) {
+        key.withUnsafeBufferPointer { intern($0) }
+    }
+
+    /// The number of `key` if it is stored.
+    public func find(_ key: UnsafeBufferPointer<UInt16>) -> Int? {
+        let hash = SequenceInterner.hash(key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let occupant = Int(slots[slot])
+            if occupant == 0 { return nil }
+            if hashes[occupant - 1] == hash, matches(occupant - 1, key) { return occupant - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func matches(_ number: Int, _ key: UnsafeBufferPointer<UInt16>) -> Bool {
+        let start = starts[number]
+        guard starts[number + 1] - start == key.count else { return false }
+        return elements.withUnsafeBufferPointer { stored in
+            for offset in 0..<key.count where stored[start + offset] != key[offset] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        for number in 0..<count {
+            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number + 1)
+        }
+    }
+
+    /// FNV-1a over the codes and the length, finished with a 64-bit mix so that low bits spread.
+    static func hash(_ key: UnsafeBufferPointer<UInt16>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for code in key {
+            h = (h ^ UInt64(code)) &* 0x0000_0100_0000_01B3
+        }
+        h ^= UInt64(key.count)
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        return h
+    }
+}
