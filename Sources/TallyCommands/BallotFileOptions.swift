@@ -1,0 +1,51 @@
+import TallyBallotFiles
+import TallyModel
+
+/// The options every command that reads a ballot file shares.
+enum BallotFileOptions {
+    static let specs: [OptionSpec] = [
+        .choice("--input-format", value: "format", help: "Read the file as this format instead of detecting it from its name and content.", BallotFileFormat.self),
+        .choice("--layout", value: "layout", help: "CSV layout: rank columns holding names, or one column per candidate. Detected from the header when not given.", CSVLayout.self),
+        .choice("--cells", value: "cells", help: "What candidate-column CSV cells hold: rank numbers, or marks (X, 1, yes). Detected from the cells when not given.", CSVCells.self),
+        OptionSpec("--weight-column", value: "name", help: "CSV column holding each row's number of identical ballots (detected: weight, count, ballots)."),
+        OptionSpec("--id-column", value: "name", help: "CSV column holding a ballot or voter id, which is not counted (detected: id, ballot id, voter id)."),
+        OptionSpec("--region-column", value: "name", help: "CSV column naming each ballot's region (detected: region, division, ward)."),
+    ]
+
+    static func loader(_ arguments: ParsedArguments) -> BallotFileLoader {
+        BallotFileLoader(
+            format: arguments.choice("--input-format", as: BallotFileFormat.self),
+            csvOptions: CSVOptions(
+                layout: arguments.choice("--layout", as: CSVLayout.self),
+                cells: arguments.choice("--cells", as: CSVCells.self),
+                weightColumn: arguments.value("--weight-column"),
+                idColumn: arguments.value("--id-column"),
+                regionColumn: arguments.value("--region-column")
+            )
+        )
+    }
+
+    /// Loads the file, turning failures into the outcome to return.
+    static func load(_ path: String, _ arguments: ParsedArguments) -> Result<BallotFileLoader.Loaded, CommandFailure> {
+        do {
+            return .success(try loader(arguments).load(path: path))
+        } catch let error as BallotFileError {
+            return .failure(CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError))
+        } catch {
+            return .failure(CommandFailure("\(path): \(error)", .dataError))
+        }
+    }
+}
+
+/// A command that stopped: the message and exit status.
+struct CommandFailure: Error {
+    let message: String
+    let code: ExitCode
+
+    init(_ message: String, _ code: ExitCode) {
+        self.message = message
+        self.code = code
+    }
+
+    var outcome: CommandOutcome { .failure(message, code) }
+}

@@ -1,0 +1,61 @@
+/// A command's name, arguments and options: the source of its help screen and of argument
+/// checking.
+public struct CommandSpec: Sendable {
+    public let name: String
+    public let abstract: String
+    /// Positional arguments: placeholder and help.
+    public let arguments: [(name: String, help: String)]
+    public let options: [OptionSpec]
+    /// Further explanation shown after the options.
+    public let discussion: String?
+
+    public init(name: String, abstract: String, arguments: [(name: String, help: String)], options: [OptionSpec], discussion: String? = nil) {
+        self.name = name
+        self.abstract = abstract
+        self.arguments = arguments
+        self.options = options
+        self.discussion = discussion
+    }
+
+    public var usage: String {
+        let positional = arguments.map { "<\($0.name)>" }.joined(separator: " ")
+        return "tally \(name) \(positional) [options]"
+    }
+
+    /// The help screen.
+    public var help: String {
+        var text = "OVERVIEW: \(abstract)\n\nUSAGE: \(usage)\n"
+        if !arguments.isEmpty {
+            text += "\nARGUMENTS:\n"
+            for argument in arguments { text += CommandSpec.entry("<\(argument.name)>", argument.help) }
+        }
+        text += "\nOPTIONS:\n"
+        for option in options {
+            var label = option.name
+            if let value = option.valueName { label += " <\(value)>" }
+            var help = option.help
+            if let choices = option.choices { help += " One of: \(choices.joined(separator: ", "))." }
+            if let value = option.defaultValue { help += " (default: \(value))" }
+            text += CommandSpec.entry(label, help)
+        }
+        text += CommandSpec.entry("-h, --help", "Show this help.")
+        if let discussion { text += "\n" + discussion + "\n" }
+        return text
+    }
+
+    /// One help entry: the label in a 26-column gutter, the help wrapped at 100 columns.
+    static func entry(_ label: String, _ help: String) -> String {
+        let gutter = 28
+        var lines: [String] = []
+        var current = ""
+        for word in help.split(separator: " ") {
+            if !current.isEmpty, gutter + current.count + 1 + word.count > 100 { lines.append(current); current = "" }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        var text = "  " + label
+        if label.count + 2 >= gutter { text += "\n" + String(repeating: " ", count: gutter) } else { text += String(repeating: " ", count: gutter - label.count - 2) }
+        text += lines.joined(separator: "\n" + String(repeating: " ", count: gutter)) + "\n"
+        return text
+    }
+}

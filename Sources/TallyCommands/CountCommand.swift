@@ -1,0 +1,115 @@
+import TallyArithmetic
+import TallyBallotFiles
+import TallyCounting
+import TallyModel
+import TallyReports
+
+/// `tally count FILE`: count a ballot file and print the result.
+enum CountCommand {
+    static let spec = CommandSpec(
+        name: "count",
+        abstract: "Count a ballot file and print the result sheet.",
+        arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
+        options: [
+            .choice("--method", value: "method", help: "Counting method.", CountingMethod.self, default: .block),
+            OptionSpec("--seats", value: "n", help: "Number of seats to fill. Taken from the BLT header when not given."),
+            OptionSpec("--votes-per-ballot", value: "k", help: "Block vote: marks each ballot may make (default: the number of seats)."),
+            .choice("--over-votes", value: "policy", help: "Block vote: what happens to a ballot with more marks than votes: void it, or count its first k marks.", OverVotePolicy.self, default: .void),
+            OptionSpec("--region", value: "name", help: "Count only the ballots of this region (files with a region column)."),
+            OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
+            OptionSpec("--tie-order", value: "names", help: "Break ties by this order instead of a draw: candidate names, most favoured first, separated by commas (to replay an official lot)."),
+            .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
+        ] + BallotFileOptions.specs,
+        discussion: """
+        Exits 0 after a count, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, \
+        66 when it cannot be read.
+        """
+    )
+
+    static func run(_ arguments: ParsedArguments) -> CommandOutcome {
+        do {
+            return try count(arguments)
+        } catch let failure as CommandFailure {
+            return failure.outcome
+        } catch let usage as UsageError {
+            return usage.outcome
+        } catch {
+            return .failure("\(error)", .software)
+        }
+    }
+
+    private static func count(_ arguments: ParsedArguments) throws -> CommandOutcome {
+        let path = arguments.positionals[0]
+        let loaded = try BallotFileOptions.load(path, arguments).get()
+        let (profile, region) = try selectRegion(loaded.profile, arguments.value("--region"), path: path)
+        let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
+
+        guard let seats = try arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec) ?? profile.seats else {
+            throw UsageError(command: spec, message: "\(path) does not state the number of seats; give --seats N")
+        }
+        let votesPerBallot = try arguments.integer("--votes-per-ballot", in: 1...Preference.maximumCandidates, spec: spec)
+        let ties = try tieBreaker(arguments, profile: profile)
+        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
+
+        let method = BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void)
+        let record: BlockVoteRecord
+        do {
+            record = try method.count(profile, ties: ties)
+        } catch let error as CountError {
+            throw CommandFailure("\(path): cannot count: \(error)", arguments.value("--seats") == nil ? .dataError : .usage)
+        } catch let tie as UnresolvedTie {
+            let names = tie.candidates.map { profile.candidates[$0].name }.joined(separator: ", ")
+            throw CommandFailure("\(path): a tie for \(tie.question) between \(names) is not decided by the tie order given; name all of them in --tie-order, or leave it out to use the seeded draw", .dataError)
+        }
+        let report = BlockVoteReport(record: record, source: source)
+        let output = switch format {
+        case .text: report.text()
+        case .json: report.json().rendered()
+        case .csv: report.csv()
+        }
+        return CommandOutcome(standardOutput: output)
+    }
+
+    private static func selectRegion(_ profile: BallotProfile, _ name: String?, path: String) throws -> (BallotProfile, String?) {
+        if profile.regions.isEmpty {
+            guard name == nil else { throw UsageError(command: spec, message: "\(path) has no region column; leave out --region") }
+            return (profile, nil)
+        }
+        let list = profile.regions.joined(separator: ", ")
+        guard let name else {
+            throw UsageError(command: spec, message: "\(path) holds ballots from \(profile.regions.count) region(s) (\(list)); count one with --region NAME")
+        }
+        let key = Candidate.matchingKey(for: name)
+        guard let index = profile.regions.firstIndex(where: { Candidate.matchingKey(for: $0) == key }) else {
+            throw UsageError(command: spec, message: "no region '\(name)' in \(path); its regions are: \(list)")
+        }
+        return (profile.restricted(toRegion: index), profile.regions[index])
+    }
+
+    private static func tieBreaker(_ arguments: ParsedArguments, profile: BallotProfile) throws -> TieBreaker {
+        var seed = TieBreaker.defaultSeed
+        if let text = arguments.value("--seed") {
+            guard let value = UInt64(text) else {
+                throw UsageError(command: spec, message: "expected a whole number from 0 to \(UInt64.max) for --seed; found '\(text)'")
+            }
+            seed = value
+        }
+        var order = profile.tieOrder
+        if let text = arguments.value("--tie-order") {
+            order = try text.split(separator: ",").map { name in
+                guard let index = profile.candidateIndex(named: String(name)) else {
+                    let names = profile.candidates.map(\.name).joined(separator: ", ")
+                    throw UsageError(command: spec, message: "--tie-order names '\(name.trimmingCharacters())', who is not a candidate; the candidates are: \(names)")
+                }
+                return index
+            }
+        }
+        return TieBreaker(explicitOrder: order, seed: seed)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,12 @@
+/// Exit statuses, from BSD's sysexits.h as command-line tools use them.
+public enum ExitCode: Int32, Sendable {
+    case success = 0
+    /// EX_USAGE: the command was used wrongly (unknown option, missing value).
+    case usage = 64
+    /// EX_DATAERR: the input is malformed or cannot be counted as asked.
+    case dataError = 65
+    /// EX_NOINPUT: an input file is missing or unreadable.
+    case noInput = 66
+    /// EX_SOFTWARE: an internal error (a bug in Tally).
+    case software = 70
+}

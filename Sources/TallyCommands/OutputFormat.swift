@@ -1,0 +1,9 @@
+/// How a command writes its result.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// A result sheet for people.
+    case text
+    /// The full record, for programs (schema in docs/json.md).
+    case json
+    /// One row per candidate, for spreadsheets.
+    case csv
+}

@@ -1,0 +1,130 @@
+import TallyCounting
+import TallyModel
+
+/// Renders a block-vote record as a result sheet (text), a full JSON document, or CSV rows.
+public struct BlockVoteReport: Sendable {
+    public let record: BlockVoteRecord
+    public let source: ReportSource
+
+    public init(record: BlockVoteRecord, source: ReportSource) {
+        self.record = record
+        self.source = source
+    }
+
+    private var profile: BallotProfile { source.profile }
+
+    private func isElected(_ candidate: Int) -> Bool { record.elected.contains(candidate) }
+
+    private var rows: [(candidate: Int, placing: Int?)] {
+        let placed = record.placing.enumerated().map { (candidate: $0.element, placing: Optional($0.offset + 1)) }
+        return placed + profile.withdrawn.map { (candidate: $0, placing: nil) }
+    }
+
+    public func text() -> String {
+        var output = "Block vote: \(source.heading)\n"
+        output += "Seats \(record.seats) · votes per ballot \(record.votesPerBallot) · over-votes \(record.overVotePolicy.rawValue)\n\n"
+        var table = TextTable(columns: [
+            .init("", .right), .init("Candidate"), .init("Votes", .right), .init("Share of ballots", .right), .init("Result"),
+        ])
+        for (candidate, placing) in rows {
+            let result = placing == nil ? "withdrawn" : (isElected(candidate) ? "Elected" : "")
+            table.append([
+                placing.map(String.init) ?? "–",
+                profile.candidates[candidate].name + (profile.candidates[candidate].affiliation.map { " (\($0))" } ?? ""),
+                NumberFormatting.grouped(record.votes[candidate]),
+                NumberFormatting.percentage(record.votes[candidate], of: record.countedBallots) + "%",
+                result,
+            ])
+        }
+        output += table.rendered()
+        output += "\n  Elected: \(source.names(record.elected))\n\n"
+
+        var ballots = TextTable(columns: [.init("Ballots"), .init("Number", .right), .init("Where")])
+        ballots.append(["read", NumberFormatting.grouped(record.ballotsRead), ""])
+        ballots.append(["invalid when read (see below)", NumberFormatting.grouped(record.invalidAtReading), ""])
+        let overVoteWhere = NumberFormatting.lines(record.overVotes.firstLines, total: record.overVotes.firstLines.count)
+        ballots.append(["void: over-vote (marks do not fit in \(record.votesPerBallot))", NumberFormatting.grouped(record.overVotes.ballots), overVoteWhere])
+        if record.overVotePolicy == .countFirst {
+            let partlyWhere = NumberFormatting.lines(record.partlyCounted.firstLines, total: record.partlyCounted.firstLines.count)
+            ballots.append(["over-vote, first \(record.votesPerBallot) marks counted", NumberFormatting.grouped(record.partlyCounted.ballots), partlyWhere])
+        }
+        ballots.append(["valid (counted)", NumberFormatting.grouped(record.countedBallots), ""])
+        ballots.append(["votes (marks) counted", NumberFormatting.grouped(record.marks), ""])
+        output += ballots.rendered() + "\n"
+        output += IrregularitySection.text(profile.irregularities)
+        output += "\n"
+        if record.ties.isEmpty {
+            output += "  Ties: none needed deciding. Draw seed \(record.seed) (unused).\n"
+        } else {
+            for tie in record.ties { output += "  " + TieSection.sentence(tie, source: source) + "\n" }
+        }
+        return output
+    }
+
+    public func json() -> JSONValue {
+        let header: [(String, JSONValue)] = [
+            ("method", .string("block")),
+            ("title", .optional(profile.title)),
+            ("file", .string(source.path)),
+            ("format", .string(source.format.rawValue)),
+            ("region", .optional(source.region)),
+            ("seats", .integer(Int64(record.seats))),
+            ("votes_per_ballot", .integer(Int64(record.votesPerBallot))),
+            ("over_votes", .string(record.overVotePolicy.rawValue)),
+        ]
+        let candidates: [JSONValue] = rows.map { candidateJSON($0.candidate, placing: $0.placing) }
+        let body: [(String, JSONValue)] = [
+            ("candidates", .array(candidates)),
+            ("elected", .array(record.elected.map { .string(source.name($0)) })),
+            ("ballots", ballotsJSON()),
+            ("irregularities", IrregularitySection.json(profile.irregularities)),
+            ("ties", .array(record.ties.map { TieSection.json($0, source: source) })),
+            ("seed", .string(String(record.seed))),
+        ]
+        return .object(header + body)
+    }
+
+    private func candidateJSON(_ candidate: Int, placing: Int?) -> JSONValue {
+        let status = placing == nil ? "withdrawn" : (isElected(candidate) ? "elected" : "not elected")
+        let share = NumberFormatting.percentage(record.votes[candidate], of: record.countedBallots)
+        return .object([
+            ("number", .integer(Int64(candidate + 1))),
+            ("name", .string(profile.candidates[candidate].name)),
+            ("affiliation", .optional(profile.candidates[candidate].affiliation)),
+            ("votes", .integer(record.votes[candidate])),
+            ("share_of_ballots", .decimal(share)),
+            ("placing", placing.map { .integer(Int64($0)) } ?? .null),
+            ("status", .string(status)),
+        ])
+    }
+
+    private func ballotsJSON() -> JSONValue {
+        let overVoteLines: [JSONValue] = record.overVotes.firstLines.map { .integer(Int64($0)) }
+        return .object([
+            ("read", .integer(record.ballotsRead)),
+            ("invalid_when_read", .integer(record.invalidAtReading)),
+            ("void_over_vote", .integer(record.overVotes.ballots)),
+            ("void_over_vote_first_lines", .array(overVoteLines)),
+            ("over_vote_partly_counted", .integer(record.partlyCounted.ballots)),
+            ("counted", .integer(record.countedBallots)),
+            ("marks", .integer(record.marks)),
+        ])
+    }
+
+    /// One row per candidate.
+    public func csv() -> String {
+        var writer = CSVWriter(header: ["placing", "number", "candidate", "affiliation", "votes", "share_of_ballots", "status"])
+        for (candidate, placing) in rows {
+            writer.append([
+                placing.map(String.init) ?? "",
+                String(candidate + 1),
+                profile.candidates[candidate].name,
+                profile.candidates[candidate].affiliation ?? "",
+                String(record.votes[candidate]),
+                NumberFormatting.percentage(record.votes[candidate], of: record.countedBallots),
+                placing == nil ? "withdrawn" : (isElected(candidate) ? "elected" : "not elected"),
+            ])
+        }
+        return writer.text
+    }
+}
