@@ -92,7 +92,7 @@ public struct FixedDecimal<Places: DecimalPlaces>: Hashable, Comparable, Sendabl
             return nil
         }
         let fraction = parts.count == 2 ? parts[1] : ""
-        guard fraction.count <= Places.count, let whole = Int64(parts[0]) else { return nil }
+        guard parts.count == 1 || !fraction.isEmpty, fraction.count <= Places.count, let whole = Int64(parts[0]) else { return nil }
         let padded = fraction + String(repeating: "0", count: Places.count - fraction.count)
         let (scaled, overflow) = whole.multipliedReportingOverflow(by: Self.scale)
         guard !overflow, let fractionUnits = Int64(padded.isEmpty ? "0" : padded) else { return nil }

@@ -178,7 +178,15 @@ public struct CSVReader: Sendable {
                 for (candidate, code) in ranks.enumerated() where code == rank {
                     codes.append(UInt16(candidate) | (codes.count > before ? RawPreferenceCode.equalToPrevious : 0))
                 }
-                if codes.count == before { codes.append(RawPreferenceCode.skippedRank); return } // a gap ends the ranking
+                if codes.count == before {
+                    // A gap: the rule counts up to it. Write the gap and the next ranked candidate,
+                    // so the gap is not mistaken for trailing blanks.
+                    codes.append(RawPreferenceCode.skippedRank)
+                    if let next = ranks.indices.filter({ ranks[$0] > rank }).min(by: { ranks[$0] < ranks[$1] }) {
+                        codes.append(UInt16(next))
+                    }
+                    return
+                }
             }
         }
 

@@ -44,4 +44,9 @@ public struct TieBreaker: Sendable {
 public struct UnresolvedTie: Error, Sendable, Equatable {
     public let question: String
     public let candidates: [Int]
+
+    public init(question: String, candidates: [Int]) {
+        self.question = question
+        self.candidates = candidates
+    }
 }
