@@ -1,0 +1,86 @@
+import Testing
+import TallyModel
+@testable import TallyBallotFiles
+
+/// Each malformed file gives a located error: file, line, column and what was expected.
+@Suite struct MalformedInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let text: String
+        let line: Int
+        let column: Int
+        let message: String
+        var testDescription: String { "\(name): \(message)" }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "e.blt", text: "", line: 1, column: 1, message: "the file is empty"),
+        Case(name: "e.blt", text: "# only a comment\n\n", line: 2, column: 1, message: "found only comments"),
+        Case(name: "h.blt", text: "4\n", line: 1, column: 1, message: "expected the header line"),
+        Case(name: "h.blt", text: "four two\n", line: 1, column: 1, message: "expected the header line"),
+        Case(name: "h.blt", text: "0 2\n", line: 1, column: 1, message: "expected between 1 and"),
+        Case(name: "h.blt", text: "3 0\n", line: 1, column: 3, message: "expected at least 1 seat"),
+        Case(name: "b.blt", text: "3 1\n1 2 x 0\n", line: 2, column: 5, message: "expected a candidate number (1–3)"),
+        Case(name: "b.blt", text: "3 1\n1.5 1 0\n", line: 2, column: 1, message: "fractional weights"),
+        Case(name: "b.blt", text: "3 1\n-1 1 0\n", line: 2, column: 4, message: "negative candidate number from -1 to -3; found '1'"),
+        Case(name: "b.blt", text: "3 1\n-9\n", line: 2, column: 1, message: "expected a withdrawn candidate"),
+        Case(name: "b.blt", text: "3 1\n1 2 0 3\n", line: 2, column: 7, message: "after its closing 0"),
+        Case(name: "b.blt", text: "3 1\n1 2=\n", line: 2, column: 5, message: "expected a candidate on each side of '='"),
+        Case(name: "b.blt", text: "3 1\n1 2=0 0\n", line: 2, column: 5, message: "0 ends a ballot"),
+        Case(name: "b.blt", text: "3 1\n[colour red]\n", line: 2, column: 1, message: "expected a known option"),
+        Case(name: "b.blt", text: "3 1\n[tie 1 2\n", line: 2, column: 1, message: "expected ']'"),
+        Case(name: "b.blt", text: "3 1\n1 1 0\n\"A\"\n", line: 3, column: 1, message: "end-of-ballots line '0' before the candidate names"),
+        Case(name: "b.blt", text: "3 1\n1 1 0\n", line: 3, column: 1, message: "expected the end-of-ballots line '0'"),
+        Case(name: "n.blt", text: "3 1\n1 1 0\n0\n\"A\"\n\"B\"\n", line: 6, column: 1, message: "expected 3 candidate names after the ballots; found 2"),
+        Case(name: "n.blt", text: "2 1\n0\n\"A\n", line: 3, column: 1, message: "closing '\"'"),
+        Case(name: "n.blt", text: "2 1\n0\n\"Ann  Black\"\n\"ann black\"\n", line: 4, column: 1, message: "repeats the name on line 3"),
+        Case(name: "w.blt", text: "2 1\n99999999999 1 0\n0\n\"A\"\n\"B\"\n", line: 2, column: 1, message: "expected a ballot line starting with a whole-number weight"),
+        Case(name: "e.csv", text: "", line: 1, column: 1, message: "the file is empty"),
+        Case(name: "m.csv", text: "rank1,Bob\nAnn,Bob\n", line: 1, column: 1, message: "mixes rank columns"),
+        Case(name: "o.csv", text: "rank1,rank3\nAnn,Bob\n", line: 1, column: 7, message: "expected rank column 2 here"),
+        Case(name: "c.csv", text: "Ann,Bob\n1,abc\n", line: 2, column: 3, message: "expected a rank number, a mark"),
+        Case(name: "q.csv", text: "Ann,Bob\n1,\"2\n", line: 2, column: 3, message: "closing '\"'"),
+        Case(name: "q.csv", text: "Ann,Bob\n\"1\"x,2\n", line: 2, column: 4, message: "after the closing quote"),
+        Case(name: "f.csv", text: "Ann,Bob\n1,2,3\n", line: 2, column: 5, message: "expected at most 2 fields"),
+        Case(name: "w.csv", text: "weight,Ann\n-1,1\n", line: 2, column: 1, message: "expected a whole-number weight"),
+        Case(name: "x.csv", text: "Ann,Bob,Cat\n1,2,\nX,,\n", line: 3, column: 1, message: "this file ranks candidates"),
+        Case(name: "x.csv", text: "Ann,Bob,Cat\nX,,\n1,2,\n", line: 3, column: 3, message: "this file holds marks"),
+        Case(name: "d.csv", text: "Ann,Bob,ann\n1,2,3\n", line: 1, column: 9, message: "named twice in the header"),
+        Case(name: "i.csv", text: "Ann,,Bob\n1,x,2\n", line: 2, column: 3, message: "column with no header"),
+        Case(name: "r.csv", text: "region,rank1\n,Ann\n", line: 2, column: 1, message: "expected a region name"),
+        Case(name: "n.csv", text: "weight,id\n1,a\n", line: 1, column: 1, message: "expected a header naming candidates"),
+        Case(name: "u.csv", text: "Ann,Bob\n1,2\n", line: 1, column: 1, message: "expected a column named 'Copies'"),
+    ]
+
+    @Test(arguments: cases)
+    func givesALocatedError(_ example: Case) {
+        let options = example.name == "u.csv" ? CSVOptions(weightColumn: "Copies") : CSVOptions()
+        do {
+            _ = try read(example.text, name: example.name, options: options)
+            Issue.record("read without error")
+        } catch let error as BallotFileError {
+            #expect(error.kind == .malformed)
+            #expect(error.file == example.name)
+            #expect(error.line == example.line)
+            #expect(error.column == example.column)
+            #expect(error.message.contains(example.message), "\(error.message)")
+            #expect(error.description.hasPrefix("\(example.name):\(example.line):\(example.column): "))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func aMissingFileIsUnreadable() {
+        #expect(throws: BallotFileError(kind: .unreadable, file: "/nonexistent/x.blt", line: nil, column: nil, message: "no such file")) {
+            try BallotFileLoader().load(path: "/nonexistent/x.blt")
+        }
+    }
+
+    @Test func aDirectoryIsUnreadable() {
+        #expect(throws: BallotFileError.self) { try BallotFileLoader().load(path: "/tmp") }
+    }
+
+    @Test func tooManyBallotsIsAnErrorNotAWrongTotal() {
+        #expect(throws: BallotFileError.self) { try read("2 1\n999999999 1 0\n999999999 2 0\n0\n\"A\"\n\"B\"\n") }
+    }
+}
