@@ -24,7 +24,7 @@ public struct CommandSpec: Sendable {
 
     /// The help screen.
     public var help: String {
-        var text = "OVERVIEW: \(abstract)\n\nUSAGE: \(usage)\n"
+        var text = CommandSpec.wrapped("OVERVIEW: \(abstract)", width: 100) + "\n\nUSAGE: \(usage)\n"
         if !arguments.isEmpty {
             text += "\nARGUMENTS:\n"
             for argument in arguments { text += CommandSpec.entry("<\(argument.name)>", argument.help) }
@@ -39,20 +39,26 @@ public struct CommandSpec: Sendable {
             text += CommandSpec.entry(label, help)
         }
         text += CommandSpec.entry("-h, --help", "Show this help.")
-        if let discussion { text += "\n" + discussion + "\n" }
+        if let discussion { text += "\n" + CommandSpec.wrapped(discussion, width: 100) + "\n" }
         return text
+    }
+
+    /// `text` with its words wrapped to lines of at most `width` characters.
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width { lines.append(current); current = "" }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
     }
 
     /// One help entry: the label in a 26-column gutter, the help wrapped at 100 columns.
     static func entry(_ label: String, _ help: String) -> String {
         let gutter = 28
-        var lines: [String] = []
-        var current = ""
-        for word in help.split(separator: " ") {
-            if !current.isEmpty, gutter + current.count + 1 + word.count > 100 { lines.append(current); current = "" }
-            current += (current.isEmpty ? "" : " ") + word
-        }
-        if !current.isEmpty { lines.append(current) }
+        let lines = wrapped(help, width: 100 - gutter).split(separator: "\n")
         var text = "  " + label
         if label.count + 2 >= gutter { text += "\n" + String(repeating: " ", count: gutter) } else { text += String(repeating: " ", count: gutter - label.count - 2) }
         text += lines.joined(separator: "\n" + String(repeating: " ", count: gutter)) + "\n"

@@ -10,7 +10,9 @@ public enum TallyCLI {
 
     /// The help screen of `tally` itself.
     public static var help: String {
-        var text = "OVERVIEW: Tally counts internal party elections: STV and block vote, exactly as the published rules say.\n\n"
+        var text = CommandSpec.wrapped(
+            "OVERVIEW: Tally counts internal party elections: STV and block vote, exactly as the published rules say.", width: 100
+        ) + "\n\n"
         text += "USAGE: tally <command> [options]\n\nCOMMANDS:\n"
         for command in commands { text += CommandSpec.entry(command.spec.name, command.spec.abstract) }
         text += CommandSpec.entry("help <command>", "Show a command's help.")

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One scenario folder under Fixtures/: its ballots and the expected results in fixture.json.
+struct Fixture: CustomStringConvertible, Sendable {
+    let name: String
+    let directory: URL
+    let json: [String: any Sendable]
+
+    var description: String { name }
+
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// Every folder under Fixtures/ (one level, or two for grouped folders) holding a fixture.json.
+    static let all: [Fixture] = {
+        let manager = FileManager.default
+        var found: [Fixture] = []
+        func scan(_ directory: URL, prefix: String) {
+            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
+            for name in names.sorted() {
+                let folder = directory.appendingPathComponent(name)
+                let file = folder.appendingPathComponent("fixture.json")
+                if let data = manager.contents(atPath: file.path),
+                   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                    found.append(Fixture(name: prefix + name, directory: folder, json: object.mapValues { $0 as! any Sendable }))
+                } else if prefix.isEmpty {
+                    scan(folder, prefix: name + "/")
+                }
+            }
+        }
+        scan(root, prefix: "")
+        return found
+    }()
+
+    var ballotsPath: String { directory.appendingPathComponent(json["ballots"] as! String).path }
+
+    func file(_ key: String) -> URL? { (json[key] as? String).map { directory.appendingPathComponent($0) } }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TallyBallotFiles
+import TallyCommands
+import TallyModel
+
+/// Every scenario in Fixtures/ is its own test case. Expected values come from fixture.json,
+/// which holds official figures or hand calculations written down beside it, never Tally output.
+@Suite struct FixtureTests {
+    @Test func thereAreFixtures() {
+        #expect(Fixture.all.count >= 7)
+    }
+
+    @Test(arguments: Fixture.all)
+    func ballotTotalsAndFirstPreferencesMatchTheSource(_ fixture: Fixture) throws {
+        let profile = try BallotFileLoader().load(path: fixture.ballotsPath).profile
+        if let seats = fixture.json["seats"] as? Int { #expect(profile.seats == seats) }
+        if let valid = fixture.json["valid_ballots"] as? Int {
+            #expect(profile.validBallots == Int64(valid))
+            #expect(profile.invalidBallots == 0)
+        }
+
+        var expected: [String: Int64] = [:]
+        if let stagesFile = fixture.file("official_stages") {
+            let official = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: stagesFile)) as? [String: Any])
+            #expect(profile.validBallots == Int64(official["valid_votes"] as! Int))
+            #expect(profile.seats == official["seats"] as? Int)
+            let stages = try #require(official["stages"] as? [[String: Any]])
+            let firstStage = try #require(stages.first?["votes"] as? [String: String])
+            for (name, votes) in firstStage {
+                let parts = votes.split(separator: ".")
+                #expect(parts.count == 2 && parts[1].allSatisfy { $0 == "0" }, "first-stage votes are whole: \(votes)")
+                expected[name] = Int64(parts[0])
+            }
+        }
+        if let listed = fixture.json["first_preferences"] as? [String: Int] {
+            expected = listed.mapValues(Int64.init)
+        }
+        guard !expected.isEmpty else { return }
+
+        var counted = Array(repeating: Int64(0), count: profile.candidates.count)
+        for ballot in profile.ballots {
+            let first = ballot.ranking.positions[0]
+            #expect(first.count == 1, "a single first preference")
+            counted[first[0]] += ballot.weight
+        }
+        #expect(Set(expected.keys) == Set(profile.candidates.map(\.name)))
+        for (index, candidate) in profile.candidates.enumerated() {
+            #expect(counted[index] == expected[candidate.name], "\(candidate.name)")
+        }
+    }
+
+    @Test(arguments: Fixture.all)
+    func countsGiveTheExpectedResults(_ fixture: Fixture) throws {
+        let runs = fixture.json["runs"] as? [[String: Any]] ?? []
+        for run in runs {
+            let arguments = run["arguments"] as! [String]
+            let expect = run["expect"] as! [String: Any]
+            let outcome = TallyCLI.run(["count", fixture.ballotsPath] + arguments + ["--format", "json"])
+            let label = "\(fixture.name) \(arguments.joined(separator: " "))"
+            #expect(outcome.exitCode.rawValue == Int32(expect["exit_code"] as? Int ?? 0), "\(label): \(outcome.standardError)")
+            if let message = expect["error_contains"] as? String {
+                #expect(outcome.standardError.contains(message), "\(label): \(outcome.standardError)")
+                continue
+            }
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any], "\(label)")
+            check(result, against: expect, label: label)
+        }
+    }
+
+    func check(_ result: [String: Any], against expect: [String: Any], label: String) {
+        let candidates = result["candidates"] as? [[String: Any]] ?? []
+        func candidate(_ name: String) -> [String: Any]? { candidates.first { $0["name"] as? String == name } }
+
+        if let ballots = expect["ballots"] as? [String: Any] {
+            let actual = result["ballots"] as? [String: Any] ?? [:]
+            for (key, value) in ballots {
+                #expect(String(describing: actual[key] ?? "missing") == String(describing: value), "\(label): ballots.\(key)")
+            }
+        }
+        if let votes = expect["votes"] as? [String: Int] {
+            #expect(candidates.count == votes.count, "\(label): every candidate listed")
+            for (name, count) in votes { #expect(candidate(name)?["votes"] as? Int == count, "\(label): votes for \(name)") }
+        }
+        if let shares = expect["shares"] as? [String: String] {
+            for (name, share) in shares {
+                #expect(String(describing: candidate(name)?["share_of_ballots"] ?? "missing") == share, "\(label): share for \(name)")
+            }
+        }
+        if let elected = expect["elected"] as? [String] {
+            #expect(result["elected"] as? [String] == elected, "\(label): elected")
+        }
+        if let irregularities = expect["irregularities"] as? [String: [String: Any]] {
+            let actual = result["irregularities"] as? [[String: Any]] ?? []
+            #expect(actual.count == irregularities.count, "\(label): irregularity kinds")
+            for (kind, fields) in irregularities {
+                let entry = actual.first { $0["kind"] as? String == kind } ?? [:]
+                for (key, value) in fields {
+                    #expect(String(describing: entry[key] ?? "missing") == String(describing: value), "\(label): \(kind).\(key)")
+                }
+            }
+        }
+        let ties = result["ties"] as? [[String: Any]] ?? []
+        if let count = expect["ties"] as? Int { #expect(ties.count == count, "\(label): ties") }
+        if let tied = expect["tie_candidates"] as? [String] { #expect(ties.first?["candidates"] as? [String] == tied, "\(label): tied") }
+        if let method = expect["tie_method"] as? String { #expect(ties.first?["method"] as? String == method, "\(label): tie method") }
+    }
+}
