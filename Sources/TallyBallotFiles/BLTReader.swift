@@ -25,7 +25,7 @@ public struct BLTReader: Sendable {
         var phase = Phase.header
         var inBlockComment = false
         var tokens: [Range<Int>] = []
-        var codes: [UInt16] = []
+        let codes = CodeBuffer(capacity: 64)
 
         var candidateCount = 0
         var seats = 0
@@ -187,14 +187,14 @@ public struct BLTReader: Sendable {
                     : "expected a ballot line starting with a whole-number weight (or a ballot id in parentheses); found \(text)")
             }
 
-            codes.removeAll(keepingCapacity: true)
+            codes.removeAll()
             var closed = false
             var pendingEqual = false
             for token in tokens.dropFirst() {
                 if closed { throw error(at: token.lowerBound, "expected the end of the ballot after its closing 0; found \(ByteText.quoted(bytes, token))") }
                 if token.count == 1, bytes[token.lowerBound] == 0x30 { closed = true; continue }
                 if token.count == 1, bytes[token.lowerBound] == 0x3D { // a lone '='
-                    guard !codes.isEmpty else { throw error(at: token.lowerBound, "expected a candidate before '='") }
+                    guard codes.count > 0 else { throw error(at: token.lowerBound, "expected a candidate before '='") }
                     pendingEqual = true
                     continue
                 }
@@ -206,7 +206,7 @@ public struct BLTReader: Sendable {
                         guard !part.isEmpty else { throw error(at: index, "expected a candidate on each side of '='") }
                         var code = try preferenceCode(part)
                         if part.lowerBound > token.lowerBound || pendingEqual {
-                            guard !codes.isEmpty else { throw error(at: part.lowerBound, "expected a candidate before '='") }
+                            guard codes.count > 0 else { throw error(at: part.lowerBound, "expected a candidate before '='") }
                             code |= RawPreferenceCode.equalToPrevious
                         }
                         pendingEqual = false
@@ -218,7 +218,7 @@ public struct BLTReader: Sendable {
             }
             if pendingEqual { throw error(at: tokens[tokens.count - 1].lowerBound, "expected a candidate after '='") }
             do {
-                try codes.withUnsafeBufferPointer { try builder!.add($0, weight: weight, region: nil, line: cursor.lineNumber) }
+                try builder!.add(codes.codes, weight: weight, region: nil, line: cursor.lineNumber)
             } catch is BallotProfileBuilder.TooManyBallots {
                 throw error(at: first.lowerBound, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
             }

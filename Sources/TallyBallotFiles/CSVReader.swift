@@ -1,3 +1,4 @@
+import Foundation
 import TallyModel
 
 /// Reads CSV ballot files in either layout (`CSVLayout`), detected from the header unless
@@ -40,15 +41,18 @@ public struct CSVReader: Sendable {
         let options: CSVOptions
         var parser: CSVRowParser
         var header: CSVHeader!
+        /// What each column holds, as a plain value the row loop can switch on cheaply.
+        var columns: [ColumnKind] = []
         var headerNames: [String] = []
         var builder: BallotProfileBuilder!
         var candidates: [Candidate] = []
         var names = SequenceInterner(capacity: 64)
         var regionNames: [String] = []
         var regions = SequenceInterner(capacity: 16)
-        var keyScratch: [UInt16] = []
-        var codes: [UInt16] = []
-        var ranks: [UInt16] = []
+        let spellings = SpellingCache()
+        let keyScratch = CodeBuffer(capacity: 64)
+        let codes = CodeBuffer(capacity: 64)
+        let ranks = CodeBuffer(capacity: 64)
         var cells: CSVCells = .ranks
         /// Codes for candidate-column cells: 0 blank, `markCode` a mark, otherwise a rank number.
         static let markCode: UInt16 = 0xFFFF
@@ -89,6 +93,7 @@ public struct CSVReader: Sendable {
                 let offset = error.column < parser.fields.count ? parser.fields[error.column].range.lowerBound : parser.rowLineStart
                 throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: offset, message: error.message)
             }
+            columns = header.roles.map(ColumnKind.init)
             if header.layout == .candidateColumns {
                 for role in header.roles { if case let .candidate(name) = role { candidates.append(Candidate(name: name)) } }
                 if candidates.count > Preference.maximumCandidates {
@@ -101,7 +106,7 @@ public struct CSVReader: Sendable {
         /// of 2 or more means ranks, an `X`-like mark means marks; a file of 1s and blanks only
         /// holds marks.
         func detectCells() throws -> CSVCells {
-            var scout = parser
+            var scout = parser.fork()
             while (try? scout.nextRow()) == true {
                 for (column, field) in scout.fields.enumerated() where column < header.roles.count {
                     guard case .candidate = header.roles[column] else { continue }
@@ -115,18 +120,18 @@ public struct CSVReader: Sendable {
 
         mutating func row() throws {
             let fields = parser.fields
-            if fields.count > header.roles.count {
-                for field in fields[header.roles.count...] where !ByteText.trimmed(bytes, field.range).isEmpty {
-                    throw located(field.range.lowerBound, "expected at most \(header.roles.count) fields, as the header has; found a value in field \(fields.firstIndex { $0.range == field.range }! + 1)")
+            if fields.count > columns.count {
+                for (number, field) in fields.enumerated() where number >= columns.count && !ByteText.trimmed(bytes, field.range).isEmpty {
+                    throw located(field.range.lowerBound, "expected at most \(columns.count) fields, as the header has; found a value in field \(number + 1)")
                 }
             }
             var weight: Int64 = 1
             var region: Int?
-            codes.removeAll(keepingCapacity: true)
-            if header.layout == .candidateColumns { ranks.removeAll(keepingCapacity: true) }
-            for column in 0..<header.roles.count {
+            codes.removeAll()
+            ranks.removeAll()
+            for column in 0..<columns.count {
                 let field = column < fields.count ? fields[column] : CSVRowParser.Field(range: parser.rowLineStart..<parser.rowLineStart, hasEscapedQuotes: false)
-                switch header.roles[column] {
+                switch columns[column] {
                 case .weight:
                     guard let value = ByteText.wholeNumber(bytes, ByteText.trimmed(bytes, field.range), limit: BallotProfile.maximumTotalWeight) else {
                         throw located(field.range.lowerBound, "expected a whole-number weight in column '\(headerNames[column])'; found \(ByteText.quoted(bytes, field.range))")
@@ -148,7 +153,7 @@ public struct CSVReader: Sendable {
             }
             if header.layout == .candidateColumns { try rankingFromCells() }
             do {
-                try codes.withUnsafeBufferPointer { try builder.add($0, weight: weight, region: region, line: parser.rowLine) }
+                try builder.add(codes.codes, weight: weight, region: region, line: parser.rowLine)
             } catch is BallotProfileBuilder.TooManyBallots {
                 throw located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
             }
@@ -157,16 +162,18 @@ public struct CSVReader: Sendable {
         /// Turns the candidate-column cells in `ranks` into a ranking in `codes`.
         mutating func rankingFromCells() throws {
             if cells == .marks {
-                for (candidate, code) in ranks.enumerated() where code != 0 {
+                for candidate in 0..<ranks.count where ranks[candidate] != 0 {
+                    let code = ranks[candidate]
                     if code != Reader.markCode, code != 1 {
                         throw located(cellOffset(candidate), "expected a mark (X, 1, yes) or an empty cell: this file holds marks, not rank numbers; found rank \(code) (use --cells ranks if the file ranks candidates)")
                     }
-                    codes.append(UInt16(candidate) | (codes.isEmpty ? 0 : RawPreferenceCode.equalToPrevious))
+                    codes.append(UInt16(candidate) | (codes.count == 0 ? 0 : RawPreferenceCode.equalToPrevious))
                 }
                 return
             }
             var highest: UInt16 = 0
-            for (candidate, code) in ranks.enumerated() where code != 0 {
+            for candidate in 0..<ranks.count where ranks[candidate] != 0 {
+                let code = ranks[candidate]
                 if code == Reader.markCode {
                     throw located(cellOffset(candidate), "expected a rank number or an empty cell: this file ranks candidates, so a mark such as X cannot be read as a rank (use --cells marks if the file holds marks)")
                 }
@@ -175,14 +182,14 @@ public struct CSVReader: Sendable {
             guard highest > 0 else { return }
             for rank in 1...highest {
                 let before = codes.count
-                for (candidate, code) in ranks.enumerated() where code == rank {
+                for candidate in 0..<ranks.count where ranks[candidate] == rank {
                     codes.append(UInt16(candidate) | (codes.count > before ? RawPreferenceCode.equalToPrevious : 0))
                 }
                 if codes.count == before {
                     // A gap: the rule counts up to it. Write the gap and the next ranked candidate,
                     // so the gap is not mistaken for trailing blanks.
                     codes.append(RawPreferenceCode.skippedRank)
-                    if let next = ranks.indices.filter({ ranks[$0] > rank }).min(by: { ranks[$0] < ranks[$1] }) {
+                    if let next = (0..<ranks.count).filter({ ranks[$0] > rank }).min(by: { ranks[$0] < ranks[$1] }) {
                         codes.append(UInt16(next))
                     }
                     return
@@ -223,8 +230,11 @@ public struct CSVReader: Sendable {
 
         /// The number of a candidate name, matched after folding blanks and ASCII case.
         mutating func intern(name source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> Int {
-            foldedKey(source, ByteText.trimmed(source, range))
-            let (number, isNew) = keyScratch.withUnsafeBufferPointer { names.intern($0) }
+            let spelling = ByteText.trimmed(source, range)
+            if let known = spellings.find(source, spelling) { return known }
+            foldedKey(source, spelling)
+            let (number, isNew) = names.intern(keyScratch.codes)
+            spellings.insert(source, spelling, number: number)
             if isNew {
                 guard number < Preference.maximumCandidates else {
                     throw located(parser.rowLineStart, "expected at most \(Preference.maximumCandidates) different candidate names")
@@ -238,7 +248,7 @@ public struct CSVReader: Sendable {
             let range = ByteText.trimmed(bytes, field.range)
             guard !range.isEmpty else { throw located(field.range.lowerBound, "expected a region name; the cell is empty") }
             foldedKey(bytes, range)
-            let (number, isNew) = keyScratch.withUnsafeBufferPointer { regions.intern($0) }
+            let (number, isNew) = regions.intern(keyScratch.codes)
             if isNew {
                 guard number < 0xFFFF else { throw located(range.lowerBound, "expected fewer than 65,535 regions") }
                 regionNames.append(parser.string(field))
@@ -248,7 +258,7 @@ public struct CSVReader: Sendable {
 
         /// Fills `keyScratch` with `range` lower-cased (ASCII) and with blank runs folded to one space.
         mutating func foldedKey(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            keyScratch.removeAll(keepingCapacity: true)
+            keyScratch.removeAll()
             var pendingSpace = false
             for index in range {
                 var byte = source[index]
@@ -264,9 +274,34 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// `X`, `x`, `yes`, `y`, `true`, `✓`, `✔` (case-insensitive).
+    /// A header role without its payload.
+    enum ColumnKind {
+        case weight, id, region, rank, candidate, ignored
+
+        init(_ role: CSVHeader.Role) {
+            switch role {
+            case .weight: self = .weight
+            case .id: self = .id
+            case .region: self = .region
+            case .rank: self = .rank
+            case .candidate: self = .candidate
+            case .ignored: self = .ignored
+            }
+        }
+    }
+
+    /// `X`, `x`, `yes`, `y`, `true`, `✓`, `✔` (ASCII letters in any case).
     static func isMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let text = ByteText.string(bytes, range).lowercased()
-        return ["x", "yes", "y", "true", "✓", "✔"].contains(text)
+        func matches(_ word: StaticString) -> Bool {
+            guard word.utf8CodeUnitCount == range.count else { return false }
+            let letters = word.utf8Start
+            for offset in 0..<range.count {
+                var byte = bytes[range.lowerBound + offset]
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                if byte != letters[offset] { return false }
+            }
+            return true
+        }
+        return matches("x") || matches("yes") || matches("y") || matches("true") || matches("✓") || matches("✔")
     }
 }

@@ -14,7 +14,7 @@ struct CSVRowParser {
     private var position: Int
     private var nextLine = 1
     /// The fields of the row last read.
-    private(set) var fields: [Field] = []
+    private(set) var fields = FieldBuffer()
     /// The 1-based line on which the row last read starts, and the byte offset of that line.
     private(set) var rowLine = 0
     private(set) var rowLineStart = 0
@@ -30,7 +30,7 @@ struct CSVRowParser {
     /// Reads the next row; false at the end of the text.
     mutating func nextRow() throws(BallotFileError.Located) -> Bool {
         guard position < bytes.count else { return false }
-        fields.removeAll(keepingCapacity: true)
+        fields.removeAll()
         rowLine = nextLine
         rowLineStart = position
         var lineStart = position
@@ -55,7 +55,7 @@ struct CSVRowParser {
                     if byte == ByteText.newline { nextLine += 1; lineStart = index + 1 }
                     index += 1
                 }
-                fields.append(Field(range: (start + 1)..<index, hasEscapedQuotes: escaped))
+                appendField(Field(range: (start + 1)..<index, hasEscapedQuotes: escaped))
                 index += 1
                 while index < bytes.count, ByteText.isBlank(bytes[index]), bytes[index] != delimiter { index += 1 }
                 position = index
@@ -67,17 +67,43 @@ struct CSVRowParser {
                 while index < bytes.count, bytes[index] != delimiter, bytes[index] != ByteText.newline { index += 1 }
                 var end = index
                 while end > start, ByteText.isBlank(bytes[end - 1]) { end -= 1 }
-                fields.append(Field(range: start..<end, hasEscapedQuotes: false))
+                appendField(Field(range: start..<end, hasEscapedQuotes: false))
                 position = index
             }
             if position >= bytes.count { break }
-            if bytes[position] == delimiter { position += 1; if position >= bytes.count { fields.append(Field(range: position..<position, hasEscapedQuotes: false)); break }; continue }
+            if bytes[position] == delimiter { position += 1; if position >= bytes.count { appendField(Field(range: position..<position, hasEscapedQuotes: false)); break }; continue }
             // A line end.
             position += 1
             break
         }
         nextLine += 1
         return true
+    }
+
+    @inline(__always) private func appendField(_ field: Field) { fields.append(field) }
+
+    /// A parser at the same place with fields of its own, to read ahead without disturbing this one.
+    func fork() -> CSVRowParser {
+        var copy = self
+        copy.fields = FieldBuffer()
+        return copy
+    }
+
+    /// The fields of a row, reused from row to row: appending is a plain store.
+    final class FieldBuffer: RandomAccessCollection {
+        @exclusivity(unchecked) private var storage: [Field] = []
+        @exclusivity(unchecked) private(set) var count = 0
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(index: Int) -> Field { storage[index] }
+
+        @inline(__always) func removeAll() { count = 0 }
+
+        @inline(__always) func append(_ field: Field) {
+            if count < storage.count { storage[count] = field } else { storage.append(field) }
+            count += 1
+        }
     }
 
     /// The content of `field` with escaped quotes folded, for the rare fields that have them.

@@ -31,27 +31,29 @@ public struct BlockVote: Sendable {
         var partlyCounted = LocatedCount()
         var counted: Int64 = 0
         var marks: Int64 = 0
-        for ballot in profile.ballots {
-            let entries = ballot.ranking.entries
-            // Take whole ranks while they fit in K.
-            var taken = 0
-            var index = entries.startIndex
-            while index < entries.endIndex {
-                var end = index + 1
-                while end < entries.endIndex, entries[end].isEqualToPrevious { end += 1 }
-                if taken + (end - index) > votesPerBallot { break }
-                taken += end - index
-                index = end
-            }
-            let straddles = index < entries.endIndex && taken < votesPerBallot
-            if straddles {
-                if overVotes == .void || taken == 0 { overVoted.add(ballot); continue }
-                partlyCounted.add(ballot)
-            }
-            counted += ballot.weight
-            marks += ballot.weight * Int64(taken)
-            for entry in entries[entries.startIndex..<(entries.startIndex + taken)] {
-                votes[entry.candidate] += ballot.weight
+        let limit = votesPerBallot
+        profile.withRankings { entries, starts, weights in
+            for ballot in 0..<weights.count {
+                let start = starts[ballot]
+                let end = starts[ballot + 1]
+                // Take whole ranks while they fit in K.
+                var taken = 0
+                var index = start
+                while index < end {
+                    var rankEnd = index + 1
+                    while rankEnd < end, entries[rankEnd].isEqualToPrevious { rankEnd += 1 }
+                    if taken + (rankEnd - index) > limit { break }
+                    taken += rankEnd - index
+                    index = rankEnd
+                }
+                let weight = weights[ballot]
+                if index < end, taken < limit { // a rank of equal marks straddles the K-th vote
+                    if overVotes == .void || taken == 0 { overVoted.add(profile.ballots[ballot]); continue }
+                    partlyCounted.add(profile.ballots[ballot])
+                }
+                counted += weight
+                marks += weight * Int64(taken)
+                for position in start..<(start + taken) { votes[entries[position].candidate] += weight }
             }
         }
 

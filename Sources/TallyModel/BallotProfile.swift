@@ -21,9 +21,9 @@ public struct BallotProfile: Sendable {
     /// The number of ballot lines (BLT) or rows (CSV) read.
     public var ballotLines: Int
 
-    private let entries: [Preference]
-    private let starts: [Int]
-    private let weights: [Int64]
+    @usableFromInline let entries: [Preference]
+    @usableFromInline let starts: [Int]
+    @usableFromInline let weights: [Int64]
     private let regionIndices: [Int32]
     /// `IrregularityTally.linesKept` slots per ballot: the first line numbers it was read from.
     private let lines: [Int32]
@@ -97,6 +97,20 @@ public struct BallotProfile: Sendable {
                 region: profile.regionIndices.isEmpty ? nil : Int(profile.regionIndices[position]),
                 lineSlots: profile.lines[(position * IrregularityTally.linesKept)..<((position + 1) * IrregularityTally.linesKept)]
             )
+        }
+    }
+
+    /// Calls `body` once with the whole profile as flat buffers, for counting loops that must not
+    /// pay for a `Ballot` value per ranking: ranking `i` is `entries[starts[i]..<starts[i + 1]]`,
+    /// carried by `weights[i]` ballots.
+    @inlinable
+    public func withRankings<Result>(
+        _ body: (_ entries: UnsafeBufferPointer<Preference>, _ starts: UnsafeBufferPointer<Int>, _ weights: UnsafeBufferPointer<Int64>) throws -> Result
+    ) rethrows -> Result {
+        try entries.withUnsafeBufferPointer { entries in
+            try starts.withUnsafeBufferPointer { starts in
+                try weights.withUnsafeBufferPointer { weights in try body(entries, starts, weights) }
+            }
         }
     }
 

@@ -1,22 +1,19 @@
-/// Collects rankings as a reader finds them, applies the irregular-ballot rule once per distinct
-/// ranking, and merges identical counted rankings with a weight.
+/// Collects rankings as a reader finds them, applies the irregular-ballot rule, and merges
+/// identical counted rankings with a weight.
 ///
-/// Per line the cost is one hash lookup of the raw ranking; nothing is allocated per line.
-public struct BallotProfileBuilder: Sendable {
+/// Per line the cost is the rule's pass over the ranking and one hash lookup; nothing is
+/// allocated per line.
+public struct BallotProfileBuilder {
     /// Raised when the ballots add up to more than `BallotProfile.maximumTotalWeight`.
     public struct TooManyBallots: Error, Sendable {}
 
-    public let rule: IrregularBallotRule
-    private var raw = SequenceInterner(capacity: 1024)
-    /// For each distinct raw key: the counted ranking's number, or -1 when invalid.
-    private var counted: [Int32] = []
-    /// For each distinct raw key: the irregularity's ordinal + 1, or 0.
-    private var irregularityOfRaw: [UInt8] = []
+    public private(set) var rule: IrregularBallotRule
+    /// Counted rankings, each prefixed by its region code (0xFFFF when the file has no regions).
     private var rankings = SequenceInterner(capacity: 1024)
     private var weights: [Int64] = []
     /// For each counted ranking, its first `IrregularityTally.linesKept` line numbers (0 = none).
     private var lines: [Int32] = []
-    private var scratch: [UInt16] = []
+    private let scratch = CodeBuffer()
     private var totalWeight: Int64 = 0
     public private(set) var irregularities = IrregularityTally()
     public private(set) var ballotLines = 0
@@ -35,43 +32,24 @@ public struct BallotProfileBuilder: Sendable {
         guard !overflow, weight > 0, sum <= BallotProfile.maximumTotalWeight else { throw TooManyBallots() }
         totalWeight = sum
 
-        scratch.removeAll(keepingCapacity: true)
+        scratch.removeAll()
         scratch.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
-        scratch.append(contentsOf: codes)
-        let (number, isNew) = scratch.withUnsafeBufferPointer { raw.intern($0) }
-        if isNew { resolve(number, region: region) }
+        let irregularity = rule.resolve(codes, into: scratch)
+        let valid = scratch.count > 1
+        if let irregularity { irregularities.record(irregularity, ballots: weight, invalid: !valid, line: line) }
+        guard valid else { return }
 
-        let target = Int(counted[number])
-        if target >= 0 {
-            weights[target] += weight
-            let base = target * IrregularityTally.linesKept
-            for slot in base..<(base + IrregularityTally.linesKept) where lines[slot] == 0 {
-                lines[slot] = Int32(clamping: line)
-                break
-            }
-        }
-        let ordinal = Int(irregularityOfRaw[number])
-        if ordinal > 0 {
-            irregularities.record(Irregularity.allCases[ordinal - 1], ballots: weight, invalid: target < 0, line: line)
-        }
-    }
-
-    private mutating func resolve(_ number: Int, region: Int?) {
-        let key = raw[number]
-        let outcome = rule.resolve(key.dropFirst())
-        irregularityOfRaw.append(outcome.irregularity.map { UInt8(Irregularity.allCases.firstIndex(of: $0)! + 1) } ?? 0)
-        if outcome.ranking.isEmpty {
-            counted.append(-1)
-            return
-        }
-        var countedKey: [UInt16] = [key[key.startIndex]]
-        countedKey.append(contentsOf: outcome.ranking.map(\.rawValue))
-        let (target, isNewRanking) = rankings.intern(countedKey)
-        if isNewRanking {
+        let (number, isNew) = rankings.intern(scratch.codes)
+        if isNew {
             weights.append(0)
             lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
         }
-        counted.append(Int32(target))
+        weights[number] += weight
+        let base = number * IrregularityTally.linesKept
+        for slot in base..<(base + IrregularityTally.linesKept) where lines[slot] == 0 {
+            lines[slot] = Int32(clamping: line)
+            break
+        }
     }
 
     /// The profile read so far.

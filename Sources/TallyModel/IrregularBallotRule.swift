@@ -11,6 +11,10 @@ public struct IrregularBallotRule: Sendable {
     /// Whether equal ranks in the source are irregular (rank numbers, BLT `=`) or the normal form
     /// of the ballot (unordered marks).
     public let equalRanksAreIrregular: Bool
+    /// Per candidate, the number of the ballot that last ranked it: lets `resolve` find repeats
+    /// without clearing anything between ballots.
+    private var stamps: [UInt32]
+    private var ballotNumber: UInt32 = 0
 
     public init(candidateCount: Int, withdrawn: [Int], equalRanksAreIrregular: Bool = true) {
         self.candidateCount = candidateCount
@@ -18,63 +22,63 @@ public struct IrregularBallotRule: Sendable {
         for index in withdrawn where index >= 0 && index < candidateCount { flags[index] = true }
         isWithdrawn = flags
         self.equalRanksAreIrregular = equalRanksAreIrregular
+        stamps = Array(repeating: 0, count: candidateCount)
     }
 
-    /// The outcome for one raw ranking.
-    public struct Outcome: Sendable {
-        /// The counted ranking (empty when the ballot is invalid).
-        public var ranking: [Preference]
-        /// The irregularity recorded for the ballot, if any: the one with the largest effect.
-        public var irregularity: Irregularity?
-    }
+    /// Resolves one ranking of `RawPreferenceCode`s, appending the counted ranking (as
+    /// `Preference` raw values) to `counted`. Returns the irregularity recorded for the ballot, if
+    /// any: the one with the largest effect. Nothing appended means the ballot is invalid.
+    public mutating func resolve(_ raw: UnsafeBufferPointer<UInt16>, into counted: CodeBuffer) -> Irregularity? {
+        var end = raw.count
+        while end > 0, raw[end - 1] & RawPreferenceCode.valueMask == RawPreferenceCode.skippedRank { end -= 1 }
+        if end == 0 { return .emptyBallot }
 
-    /// Resolves one ranking. `raw` holds `RawPreferenceCode`s.
-    public func resolve(_ raw: ArraySlice<UInt16>) -> Outcome {
-        var end = raw.endIndex
-        while end > raw.startIndex, raw[end - 1] & RawPreferenceCode.valueMask == RawPreferenceCode.skippedRank {
-            end -= 1
+        ballotNumber &+= 1
+        if ballotNumber == 0 { // wrapped after 4 billion ballots: start the stamps afresh
+            for index in stamps.indices { stamps[index] = 0 }
+            ballotNumber = 1
         }
-        if end == raw.startIndex { return Outcome(ranking: [], irregularity: .emptyBallot) }
-
-        var used = Set<Int>()
-        var ranking: [Preference] = []
+        let start = counted.count
         var stop: Irregularity?
         var sawWithdrawn = false
         var sawEqual = false
-        var index = raw.startIndex
+        var index = 0
         positions: while index < end {
             // One position: this code and every following code flagged "equal to previous".
-            var group: [Int] = []
-            var groupEnd = index
+            let groupStart = counted.count
             repeat {
-                let value = raw[groupEnd] & RawPreferenceCode.valueMask
-                if value == RawPreferenceCode.skippedRank { stop = .skippedRank; break positions }
-                if value == RawPreferenceCode.unknownCandidate || Int(value) >= candidateCount {
-                    stop = .unknownCandidate; break positions
+                let value = raw[index] & RawPreferenceCode.valueMask
+                if value == RawPreferenceCode.skippedRank { stop = .skippedRank }
+                else if value == RawPreferenceCode.unknownCandidate || Int(value) >= candidateCount { stop = .unknownCandidate }
+                else if stamps[Int(value)] == ballotNumber { stop = .repeatedCandidate }
+                if stop != nil {
+                    counted.truncate(to: groupStart) // a position counts whole or not at all
+                    break positions
                 }
-                let candidate = Int(value)
-                if used.contains(candidate) || group.contains(candidate) { stop = .repeatedCandidate; break positions }
-                group.append(candidate)
-                groupEnd += 1
-            } while groupEnd < end && raw[groupEnd] & RawPreferenceCode.equalToPrevious != 0
-            index = groupEnd
-
-            used.formUnion(group)
-            let standing = group.filter { !isWithdrawn[$0] }
-            if standing.count < group.count { sawWithdrawn = true }
-            if standing.count > 1 { sawEqual = true }
-            for (offset, candidate) in standing.enumerated() {
-                ranking.append(Preference(candidate: candidate, equalToPrevious: offset > 0))
-            }
+                stamps[Int(value)] = ballotNumber
+                if isWithdrawn[Int(value)] {
+                    sawWithdrawn = true
+                } else {
+                    let equal = counted.count > groupStart
+                    sawEqual = sawEqual || equal
+                    counted.append(value | (equal ? RawPreferenceCode.equalToPrevious : 0))
+                }
+                index += 1
+            } while index < end && raw[index] & RawPreferenceCode.equalToPrevious != 0
         }
 
-        if ranking.isEmpty {
-            let kind: Irregularity = stop ?? (sawWithdrawn ? .onlyWithdrawnCandidates : .emptyBallot)
-            return Outcome(ranking: [], irregularity: kind)
-        }
-        if let stop { return Outcome(ranking: ranking, irregularity: stop) }
-        if sawWithdrawn { return Outcome(ranking: ranking, irregularity: .withdrawnCandidate) }
-        if sawEqual && equalRanksAreIrregular { return Outcome(ranking: ranking, irregularity: .equalRanking) }
-        return Outcome(ranking: ranking, irregularity: nil)
+        if counted.count == start { return stop ?? (sawWithdrawn ? .onlyWithdrawnCandidates : .emptyBallot) }
+        if let stop { return stop }
+        if sawWithdrawn { return .withdrawnCandidate }
+        if sawEqual && equalRanksAreIrregular { return .equalRanking }
+        return nil
+    }
+
+    /// Resolves one ranking: the counted ranking and the irregularity (convenience for tests and
+    /// one-off use).
+    public mutating func resolve(_ raw: [UInt16]) -> (ranking: [Preference], irregularity: Irregularity?) {
+        let counted = CodeBuffer()
+        let irregularity = raw.withUnsafeBufferPointer { resolve($0, into: counted) }
+        return (counted.codes.map(Preference.init(rawValue:)), irregularity)
     }
 }

@@ -49,9 +49,21 @@ public enum Irregularity: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: Irregularity, rhs: Irregularity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The position of the kind in `allCases`: the order reports list kinds in.
+    public var ordinal: Int {
+        switch self {
+        case .emptyBallot: 0
+        case .unknownCandidate: 1
+        case .repeatedCandidate: 2
+        case .skippedRank: 3
+        case .onlyWithdrawnCandidates: 4
+        case .withdrawnCandidate: 5
+        case .equalRanking: 6
+        case .zeroWeight: 7
+        }
     }
+
+    public static func < (lhs: Irregularity, rhs: Irregularity) -> Bool { lhs.ordinal < rhs.ordinal }
 }
 
 /// What happens to an irregular ballot.

@@ -25,14 +25,14 @@ public struct IrregularityTally: Sendable, Equatable {
     public var isEmpty: Bool { entries.isEmpty }
 
     public subscript(kind: Irregularity) -> Entry? {
-        let entry = byKind[Irregularity.allCases.firstIndex(of: kind)!]
+        let entry = byKind[kind.ordinal]
         return entry.lineCount > 0 ? entry : nil
     }
 
     /// Records `ballots` ballots of `kind` found on line `line`; `invalid` says whether the rule
     /// left them with no valid first preference. Lines are expected in ascending order.
     public mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, line: Int) {
-        let slot = Irregularity.allCases.firstIndex(of: kind)!
+        let slot = kind.ordinal
         byKind[slot].ballots += ballots
         if invalid { byKind[slot].invalidBallots += ballots }
         byKind[slot].lineCount += 1

@@ -1,1 +1,116 @@
-print("bench")
+// Benchmarks for Tally: `swift run -c release tally-benchmark [--ballots N] [--runs R] [--keep DIR]`.
+//
+// Writes synthetic ballot files (seeded, so every machine measures the same files), then times
+// the whole of `tally count` in-process (read + count + report) R times and prints the median
+// and the range, with the process's peak resident memory. Figures go in docs/performance.md.
+import Foundation
+import TallyCommands
+import TallyCounting
+
+struct Options {
+    var ballots = 1_000_000
+    var runs = 5
+    var keep: String?
+
+    init(_ arguments: [String]) {
+        var index = 0
+        while index < arguments.count {
+            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
+            switch arguments[index] {
+            case "--ballots": ballots = Int(value) ?? ballots; index += 1
+            case "--runs": runs = Int(value) ?? runs; index += 1
+            case "--keep": keep = value; index += 1
+            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR]")
+            }
+            index += 1
+        }
+    }
+}
+
+let candidates = ["Abbott", "Baker", "Clarke", "Davies", "Evans", "Fraser", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis"]
+/// Popularity weights for a Plackett–Luce draw: earlier candidates are more popular.
+let popularity: [UInt64] = [30, 24, 20, 16, 13, 11, 9, 7, 6, 5, 4, 3]
+
+/// One ranking: candidates drawn one by one with probability proportional to popularity among
+/// those left, stopping after a length drawn uniformly from 1...12.
+func ranking(_ draw: inout SeededDraw) -> [Int] {
+    var left = Array(0..<candidates.count)
+    let length = Int(draw.uniform(below: UInt64(candidates.count))) + 1
+    var result: [Int] = []
+    while result.count < length {
+        let total = left.reduce(0) { $0 + popularity[$1] }
+        var pick = draw.uniform(below: total)
+        var position = 0
+        while pick >= popularity[left[position]] { pick -= popularity[left[position]]; position += 1 }
+        result.append(left.remove(at: position))
+    }
+    return result
+}
+
+/// Rank columns: `rank1,…,rank12`, names in the cells.
+func rankColumnsFile(ballots: Int, seed: UInt64) -> String {
+    var draw = SeededDraw(seed: seed)
+    var text = (1...candidates.count).map { "rank\($0)" }.joined(separator: ",") + "\n"
+    text.reserveCapacity(ballots * 60)
+    for _ in 0..<ballots {
+        let order = ranking(&draw)
+        text += order.map { candidates[$0] }.joined(separator: ",")
+        text += String(repeating: ",", count: candidates.count - order.count) + "\n"
+    }
+    return text
+}
+
+/// Candidate columns with X marks for block vote: each voter marks the first 1–6 of a ranking.
+func markColumnsFile(ballots: Int, seed: UInt64) -> String {
+    var draw = SeededDraw(seed: seed)
+    var text = "id," + candidates.joined(separator: ",") + "\n"
+    text.reserveCapacity(ballots * 40)
+    for number in 0..<ballots {
+        let marked = Set(ranking(&draw).prefix(6))
+        text += "v\(number)," + (0..<candidates.count).map { marked.contains($0) ? "X" : "" }.joined(separator: ",") + "\n"
+    }
+    return text
+}
+
+func peakResidentMegabytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) / 1024 // Linux reports kilobytes
+}
+
+func measure(_ label: String, _ arguments: [String], runs: Int) {
+    var seconds: [Double] = []
+    var output = ""
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        let outcome = TallyCLI.run(arguments)
+        let elapsed = ContinuousClock.now - start
+        guard outcome.exitCode == .success else { fatalError("\(label) failed: \(outcome.standardError)") }
+        output = outcome.standardOutput
+        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    seconds.sort()
+    let median = seconds[seconds.count / 2]
+    print(String(format: "%-44@ median %.3f s  (min %.3f, max %.3f, %d runs)", label as NSString, median, seconds.first!, seconds.last!, runs))
+    let elected = output.split(separator: "\n").first { $0.contains("Elected:") } ?? ""
+    print("    \(elected.trimmingCharacters(in: .whitespaces))")
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let directory = options.keep.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-benchmark")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+let ranked = directory.appendingPathComponent("ranked-\(options.ballots).csv")
+let marked = directory.appendingPathComponent("marks-\(options.ballots).csv")
+print("Writing \(options.ballots) ballots, \(candidates.count) candidates, to \(directory.path) …")
+if !FileManager.default.fileExists(atPath: ranked.path) {
+    try rankColumnsFile(ballots: options.ballots, seed: 1).write(to: ranked, atomically: true, encoding: .utf8)
+}
+if !FileManager.default.fileExists(atPath: marked.path) {
+    try markColumnsFile(ballots: options.ballots, seed: 2).write(to: marked, atomically: true, encoding: .utf8)
+}
+print("Timing `tally count` in-process (read + count + report), \(options.runs) runs each:")
+measure("block, 6 seats, rank-column CSV", ["count", ranked.path, "--method", "block", "--seats", "6"], runs: options.runs)
+measure("block, 6 seats, X-mark candidate-column CSV", ["count", marked.path, "--method", "block", "--seats", "6"], runs: options.runs)
+measure("check, rank-column CSV", ["check", ranked.path], runs: options.runs)
+print("Peak resident memory of this process: \(peakResidentMegabytes()) MB")

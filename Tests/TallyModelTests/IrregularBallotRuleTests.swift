@@ -32,17 +32,26 @@ import Testing
         Case(raw: [3, eq(4), 1], counted: [[4], [1]], irregularity: .withdrawnCandidate),
     ]
 
+    /// The rule keeps state between ballots (repeat detection); ballots must not leak into each other.
+    @Test func successiveBallotsAreIndependent() {
+        var rule = IrregularBallotRule(candidateCount: 3, withdrawn: [])
+        #expect(rule.resolve([0, 1]).irregularity == nil)
+        #expect(rule.resolve([1, 0]).irregularity == nil)
+        #expect(rule.resolve([1, 2, 1]).irregularity == .repeatedCandidate)
+        #expect(rule.resolve([2, 1]).ranking.map(\.candidate) == [2, 1])
+    }
+
     @Test(arguments: cases)
     func resolves(_ example: Case) {
-        let rule = IrregularBallotRule(candidateCount: 5, withdrawn: [3])
-        let outcome = rule.resolve(example.raw[...])
+        var rule = IrregularBallotRule(candidateCount: 5, withdrawn: [3])
+        let outcome = rule.resolve(example.raw)
         #expect(Ranking(entries: outcome.ranking[...]).positions == example.counted)
         #expect(outcome.irregularity == example.irregularity)
     }
 
     @Test func equalMarksAreNotIrregularWhenTheSourceHoldsMarks() {
-        let rule = IrregularBallotRule(candidateCount: 3, withdrawn: [], equalRanksAreIrregular: false)
-        let outcome = rule.resolve([0, Self.eq(1), Self.eq(2)][...])
+        var rule = IrregularBallotRule(candidateCount: 3, withdrawn: [], equalRanksAreIrregular: false)
+        let outcome = rule.resolve([0, Self.eq(1), Self.eq(2)])
         #expect(outcome.irregularity == nil)
         #expect(Ranking(entries: outcome.ranking[...]).positions == [[0, 1, 2]])
     }
