@@ -30,8 +30,7 @@ public struct BallotFileLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "cannot be read (check its permissions)")
         }
-        let bytes = [UInt8](data)
-        return try bytes.withUnsafeBufferPointer { try read($0, path: path) }
+        return try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), path: path) }
     }
 
     /// Reads ballots already in memory; `path` names them in errors and guides format detection.

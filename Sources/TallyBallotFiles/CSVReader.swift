@@ -120,6 +120,9 @@ public struct CSVReader: Sendable {
 
         mutating func row() throws {
             let fields = parser.fields
+            let spellings = self.spellings
+            let codes = self.codes
+            let ranks = self.ranks
             if fields.count > columns.count {
                 for (number, field) in fields.enumerated() where number >= columns.count && !ByteText.trimmed(bytes, field.range).isEmpty {
                     throw located(field.range.lowerBound, "expected at most \(columns.count) fields, as the header has; found a value in field \(number + 1)")
@@ -142,7 +145,7 @@ public struct CSVReader: Sendable {
                 case .region:
                     region = try regionIndex(field)
                 case .rank:
-                    codes.append(try candidateCode(field))
+                    codes.append(try candidateCode(field, spellings: spellings))
                 case .candidate:
                     ranks.append(try cellCode(field, parser: parser))
                 case .ignored:
@@ -220,9 +223,10 @@ public struct CSVReader: Sendable {
 
         /// A rank-column cell: the candidate it names (a new name is a new candidate), or a skipped
         /// rank for a blank cell.
-        mutating func candidateCode(_ field: CSVRowParser.Field) throws -> UInt16 {
+        mutating func candidateCode(_ field: CSVRowParser.Field, spellings: SpellingCache) throws -> UInt16 {
             let range = ByteText.trimmed(bytes, field.range)
             if range.isEmpty { return RawPreferenceCode.skippedRank }
+            if !field.hasEscapedQuotes, let known = spellings.find(bytes, range) { return UInt16(known) }
             let value: [UInt8]? = field.hasEscapedQuotes ? parser.unescaped(field) : nil
             let number = try value.map { text in try text.withUnsafeBufferPointer { try intern(name: $0, 0..<$0.count) } } ?? intern(name: bytes, range)
             return UInt16(number)
@@ -231,7 +235,6 @@ public struct CSVReader: Sendable {
         /// The number of a candidate name, matched after folding blanks and ASCII case.
         mutating func intern(name source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> Int {
             let spelling = ByteText.trimmed(source, range)
-            if let known = spellings.find(source, spelling) { return known }
             foldedKey(source, spelling)
             let (number, isNew) = names.intern(keyScratch.codes)
             spellings.insert(source, spelling, number: number)

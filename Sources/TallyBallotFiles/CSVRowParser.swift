@@ -29,49 +29,62 @@ struct CSVRowParser {
 
     /// Reads the next row; false at the end of the text.
     mutating func nextRow() throws(BallotFileError.Located) -> Bool {
-        guard position < bytes.count else { return false }
+        let count = bytes.count
+        guard position < count, let text = bytes.baseAddress else { return false }
+        let fields = self.fields
+        let delimiter = self.delimiter
         fields.removeAll()
         rowLine = nextLine
         rowLineStart = position
         var lineStart = position
-        isEmptyLine = bytes[position] == ByteText.newline
-            || (bytes[position] == ByteText.carriageReturn && position + 1 < bytes.count && bytes[position + 1] == ByteText.newline)
+        var position = self.position
+        defer { self.position = position }
+        isEmptyLine = text[position] == ByteText.newline
+            || (text[position] == ByteText.carriageReturn && position + 1 < count && text[position + 1] == ByteText.newline)
         while true {
             // One field starts at `position`.
             var start = position
-            while start < bytes.count, bytes[start] == ByteText.space || bytes[start] == ByteText.tab, bytes[start] != delimiter { start += 1 }
-            if start < bytes.count, bytes[start] == ByteText.quote {
+            while start < count, text[start] == ByteText.space || text[start] == ByteText.tab, text[start] != delimiter { start += 1 }
+            if start < count, text[start] == ByteText.quote {
                 var index = start + 1
                 var escaped = false
                 while true {
-                    guard index < bytes.count else {
+                    guard index < count else {
                         throw BallotFileError.Located(line: rowLine, lineStart: rowLineStart, offset: start, message: "expected a closing '\"' for the quoted field that starts here")
                     }
-                    let byte = bytes[index]
+                    let byte = text[index]
                     if byte == ByteText.quote {
-                        if index + 1 < bytes.count, bytes[index + 1] == ByteText.quote { escaped = true; index += 2; continue }
+                        if index + 1 < count, text[index + 1] == ByteText.quote { escaped = true; index += 2; continue }
                         break
                     }
                     if byte == ByteText.newline { nextLine += 1; lineStart = index + 1 }
                     index += 1
                 }
-                appendField(Field(range: (start + 1)..<index, hasEscapedQuotes: escaped))
+                fields.append(Field(range: (start + 1)..<index, hasEscapedQuotes: escaped))
                 index += 1
-                while index < bytes.count, ByteText.isBlank(bytes[index]), bytes[index] != delimiter { index += 1 }
+                while index < count, ByteText.isBlank(text[index]), text[index] != delimiter { index += 1 }
                 position = index
-                if index < bytes.count, bytes[index] != delimiter, bytes[index] != ByteText.newline {
-                    throw BallotFileError.Located(line: nextLine, lineStart: lineStart, offset: index, message: "expected a delimiter or the end of the line after the closing quote; found \(ByteText.quoted(bytes, index..<min(bytes.count, index + 8)))")
+                if index < count, text[index] != delimiter, text[index] != ByteText.newline {
+                    throw BallotFileError.Located(line: nextLine, lineStart: lineStart, offset: index, message: "expected a delimiter or the end of the line after the closing quote; found \(ByteText.quoted(bytes, index..<min(count, index + 8)))")
                 }
             } else {
                 var index = start
-                while index < bytes.count, bytes[index] != delimiter, bytes[index] != ByteText.newline { index += 1 }
+                while index < count {
+                    let byte = text[index]
+                    if byte == delimiter || byte == ByteText.newline { break }
+                    index += 1
+                }
                 var end = index
-                while end > start, ByteText.isBlank(bytes[end - 1]) { end -= 1 }
-                appendField(Field(range: start..<end, hasEscapedQuotes: false))
+                while end > start, ByteText.isBlank(text[end - 1]) { end -= 1 }
+                fields.append(Field(range: start..<end, hasEscapedQuotes: false))
                 position = index
             }
-            if position >= bytes.count { break }
-            if bytes[position] == delimiter { position += 1; if position >= bytes.count { appendField(Field(range: position..<position, hasEscapedQuotes: false)); break }; continue }
+            if position >= count { break }
+            if text[position] == delimiter {
+                position += 1
+                if position >= count { fields.append(Field(range: position..<position, hasEscapedQuotes: false)); break }
+                continue
+            }
             // A line end.
             position += 1
             break
@@ -79,8 +92,6 @@ struct CSVRowParser {
         nextLine += 1
         return true
     }
-
-    @inline(__always) private func appendField(_ field: Field) { fields.append(field) }
 
     /// A parser at the same place with fields of its own, to read ahead without disturbing this one.
     func fork() -> CSVRowParser {
@@ -91,17 +102,27 @@ struct CSVRowParser {
 
     /// The fields of a row, reused from row to row: appending is a plain store.
     final class FieldBuffer: RandomAccessCollection {
-        @exclusivity(unchecked) private var storage: [Field] = []
+        @exclusivity(unchecked) private var storage = UnsafeMutablePointer<Field>.allocate(capacity: 16)
+        @exclusivity(unchecked) private var capacity = 16
         @exclusivity(unchecked) private(set) var count = 0
+
+        deinit { storage.deallocate() }
 
         var startIndex: Int { 0 }
         var endIndex: Int { count }
-        subscript(index: Int) -> Field { storage[index] }
+        @inline(__always) subscript(index: Int) -> Field { storage[index] }
 
         @inline(__always) func removeAll() { count = 0 }
 
         @inline(__always) func append(_ field: Field) {
-            if count < storage.count { storage[count] = field } else { storage.append(field) }
+            if count == capacity {
+                let larger = UnsafeMutablePointer<Field>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: storage, count: count)
+                storage.deallocate()
+                storage = larger
+                capacity *= 2
+            }
+            (storage + count).initialize(to: field)
             count += 1
         }
     }
