@@ -11,6 +11,17 @@ import TallyCounting
         #expect(draw.next() == 0x06C4_5D18_8009_454F)
     }
 
+    /// The worked example of docs/ties.md: seed 7, Baker (1), Clarke (2) and Davies (3) tied.
+    /// i = 2: output 7191089600892374487 mod 3 = 0, swap positions 2 and 0 → Davies, Clarke, Baker;
+    /// i = 1: output 309689372594955804 mod 2 = 0, swap positions 1 and 0 → Clarke, Davies, Baker.
+    @Test func reproducesTheWorkedExample() {
+        var draw = SeededDraw(seed: 7)
+        #expect(draw.shuffle([3, 1, 2]) == [2, 3, 1])
+        var outputs = SeededDraw(seed: 7)
+        #expect(outputs.next() == 7_191_089_600_892_374_487)
+        #expect(outputs.next() == 309_689_372_594_955_804)
+    }
+
     @Test func sameSeedSameShuffle() {
         var first = SeededDraw(seed: 2026)
         var second = SeededDraw(seed: 2026)
