@@ -35,6 +35,10 @@ public struct BallotFileLoader: Sendable {
 
     /// Reads ballots already in memory; `path` names them in errors and guides format detection.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Loaded {
+        if let problem = TextValidation.firstProblem(bytes) {
+            let place = TextValidation.place(of: problem.offset, in: bytes)
+            throw BallotFileError(file: path, line: place.line, column: place.column, message: problem.message)
+        }
         let chosen = format ?? BallotFileFormat.detect(path: path, bytes: bytes)
         let profile = switch chosen {
         case .blt: try BLTReader().read(bytes, file: path)

@@ -56,7 +56,8 @@ enum CountCommand {
         do {
             record = try method.count(profile, ties: ties)
         } catch let error as CountError {
-            throw CommandFailure("\(path): cannot count: \(error)", arguments.value("--seats") == nil ? .dataError : .usage)
+            let seatsFromUser = arguments.value("--seats") != nil && error != .noValidBallots
+            throw CommandFailure("\(path): cannot count: \(error)", seatsFromUser ? .usage : .dataError)
         } catch let tie as UnresolvedTie {
             let names = tie.candidates.map { profile.candidates[$0].name }.joined(separator: ", ")
             throw CommandFailure("\(path): a tie for \(tie.question) between \(names) is not decided by the tie order given; name all of them in --tie-order, or leave it out to use the seeded draw", .dataError)

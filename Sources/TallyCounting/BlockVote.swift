@@ -25,6 +25,7 @@ public struct BlockVote: Sendable {
         guard seats >= 1 else { throw CountError.noSeats }
         guard seats <= standing.count else { throw CountError.moreSeatsThanCandidates(seats: seats, candidates: standing.count) }
         guard votesPerBallot >= 1 else { throw CountError.invalidOption("votes per ballot must be at least 1") }
+        guard profile.validBallots > 0 else { throw CountError.noValidBallots }
 
         var votes = Array(repeating: Int64(0), count: candidateCount)
         var overVoted = LocatedCount()

@@ -50,6 +50,8 @@ import TallyModel
         Case(name: "r.csv", text: "region,rank1\n,Ann\n", line: 2, column: 1, message: "expected a region name"),
         Case(name: "n.csv", text: "weight,id\n1,a\n", line: 1, column: 1, message: "expected a header naming candidates"),
         Case(name: "u.csv", text: "Ann,Bob\n1,2\n", line: 1, column: 1, message: "expected a column named 'Copies'"),
+        Case(name: "z.csv", text: "Ann,Bob\n1,\u{0}2\n", line: 2, column: 3, message: "found a NUL byte"),
+        Case(name: "z.blt", text: "2 1\n\u{0}", line: 2, column: 1, message: "found a NUL byte"),
     ]
 
     @Test(arguments: cases)
@@ -67,6 +69,17 @@ import TallyModel
             #expect(error.description.hasPrefix("\(example.name):\(example.line):\(example.column): "))
         } catch {
             Issue.record("unexpected error \(error)")
+        }
+    }
+
+    /// Latin-1 text (as a spreadsheet may save it) is not read into mangled names.
+    @Test func rejectsTextThatIsNotUTF8() {
+        let latin1: [UInt8] = Array("2 1\n1 1 0\n0\n\"Ren".utf8) + [0xE9] + Array("\"\n\"B\"\n".utf8)
+        #expect(throws: BallotFileError(file: "l.blt", line: 4, column: 5, message: "expected UTF-8 text; found the byte 0xE9 (save the file as UTF-8)")) {
+            try read(bytes: latin1, name: "l.blt")
+        }
+        for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80]] {
+            #expect(throws: BallotFileError.self) { try read(bytes: Array("a,b\n".utf8) + bad, name: "x.csv") }
         }
     }
 

@@ -86,5 +86,6 @@ import TallyModel
     @Test func impossibleSeatNumbersAreErrors() {
         #expect(throws: CountError.moreSeatsThanCandidates(seats: 5, candidates: 4)) { try BlockVote(seats: 5).count(profile([([0], 1)])) }
         #expect(throws: CountError.noSeats) { try BlockVote(seats: 0).count(profile([([0], 1)])) }
+        #expect(throws: CountError.noValidBallots) { try BlockVote(seats: 1).count(profile([])) }
     }
 }

@@ -1,0 +1,50 @@
+/// Checks that a ballot file is text: UTF-8 throughout and free of NUL bytes. A file that is not
+/// (a binary file, a spreadsheet saved in a legacy encoding) is rejected at its first bad byte
+/// rather than read into mangled names.
+enum TextValidation {
+    /// The first problem in `bytes`, if any: where it is and what was found.
+    static func firstProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, message: String)? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0 { return (index, "expected text; found a NUL byte (is this a binary file?)") }
+                index += 1
+                continue
+            }
+            let length: Int
+            let minimum: UInt32
+            if byte & 0xE0 == 0xC0 { length = 2; minimum = 0x80 }
+            else if byte & 0xF0 == 0xE0 { length = 3; minimum = 0x800 }
+            else if byte & 0xF8 == 0xF0 { length = 4; minimum = 0x10000 }
+            else { return (index, invalid(byte)) }
+            guard index + length <= count else { return (index, invalid(byte)) }
+            var scalar = UInt32(byte) & (0xFF >> (length + 1))
+            for offset in 1..<length {
+                let next = bytes[index + offset]
+                guard next & 0xC0 == 0x80 else { return (index, invalid(byte)) }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return (index, invalid(byte)) }
+            index += length
+        }
+        return nil
+    }
+
+    private static func invalid(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "expected UTF-8 text; found the byte 0x\(hex.count < 2 ? "0" + hex : hex) (save the file as UTF-8)"
+    }
+
+    /// The 1-based line and character column of byte `offset`.
+    static func place(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == ByteText.newline {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, ByteText.column(bytes, lineStart: lineStart, offset: offset))
+    }
+}
