@@ -27,6 +27,8 @@ public struct BallotProfile: Sendable {
     private let regionIndices: [Int32]
     /// `IrregularityTally.linesKept` slots per ballot: the first line numbers it was read from.
     private let lines: [Int32]
+    /// The irregularities of each region, when the file has regions.
+    private let irregularitiesByRegion: [IrregularityTally]
 
     /// The largest total number of ballots a profile may hold: enough for any real election, and
     /// small enough that every rule's fixed-point arithmetic (down to 10⁻⁹) fits in 64 bits.
@@ -35,7 +37,8 @@ public struct BallotProfile: Sendable {
     public init(
         title: String?, candidates: [Candidate], seats: Int?, withdrawn: [Int], tieOrder: [Int]?,
         regions: [String], irregularities: IrregularityTally, ballotLines: Int,
-        entries: [Preference], starts: [Int], weights: [Int64], regionIndices: [Int32], lines: [Int32] = []
+        entries: [Preference], starts: [Int], weights: [Int64], regionIndices: [Int32], lines: [Int32] = [],
+        irregularitiesByRegion: [IrregularityTally] = []
     ) {
         precondition(starts.count == weights.count + 1, "one start per ballot plus the end")
         precondition(regionIndices.isEmpty || regionIndices.count == weights.count, "one region per ballot")
@@ -51,6 +54,7 @@ public struct BallotProfile: Sendable {
         self.starts = starts
         self.weights = weights
         self.regionIndices = regionIndices
+        self.irregularitiesByRegion = irregularitiesByRegion
         self.lines = lines.count == weights.count * IrregularityTally.linesKept
             ? lines : Array(repeating: 0, count: weights.count * IrregularityTally.linesKept)
         validBallots = weights.reduce(0, +)
@@ -114,7 +118,8 @@ public struct BallotProfile: Sendable {
         }
     }
 
-    /// The same profile holding only the ballots of one region.
+    /// The same profile holding only the ballots of one region, with that region's irregular
+    /// ballots. (`ballotLines` stays the file's.)
     public func restricted(toRegion region: Int) -> BallotProfile {
         var newEntries: [Preference] = []
         var newStarts = [0]
@@ -129,7 +134,9 @@ public struct BallotProfile: Sendable {
         }
         return BallotProfile(
             title: title, candidates: candidates, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
-            regions: [regions[region]], irregularities: irregularities, ballotLines: ballotLines,
+            regions: [regions[region]],
+            irregularities: region < irregularitiesByRegion.count ? irregularitiesByRegion[region] : IrregularityTally(),
+            ballotLines: ballotLines,
             entries: newEntries, starts: newStarts, weights: newWeights,
             regionIndices: Array(repeating: 0, count: newWeights.count), lines: newLines
         )

@@ -16,6 +16,8 @@ public struct BallotProfileBuilder {
     private let scratch = CodeBuffer()
     private var totalWeight: Int64 = 0
     public private(set) var irregularities = IrregularityTally()
+    /// The same, region by region (index = region), when the file has regions.
+    private var irregularitiesByRegion: [IrregularityTally] = []
     public private(set) var ballotLines = 0
 
     public init(rule: IrregularBallotRule) { self.rule = rule }
@@ -25,7 +27,7 @@ public struct BallotProfileBuilder {
     public mutating func add(_ codes: UnsafeBufferPointer<UInt16>, weight: Int64, region: Int?, line: Int) throws {
         ballotLines += 1
         if weight == 0 {
-            irregularities.record(.zeroWeight, ballots: 0, invalid: false, line: line)
+            record(.zeroWeight, ballots: 0, invalid: false, region: region, line: line)
             return
         }
         let (sum, overflow) = totalWeight.addingReportingOverflow(weight)
@@ -36,7 +38,7 @@ public struct BallotProfileBuilder {
         scratch.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
         let irregularity = rule.resolve(codes, into: scratch)
         let valid = scratch.count > 1
-        if let irregularity { irregularities.record(irregularity, ballots: weight, invalid: !valid, line: line) }
+        if let irregularity { record(irregularity, ballots: weight, invalid: !valid, region: region, line: line) }
         guard valid else { return }
 
         let (number, isNew) = rankings.intern(scratch.codes)
@@ -50,6 +52,13 @@ public struct BallotProfileBuilder {
             lines[slot] = Int32(clamping: line)
             break
         }
+    }
+
+    private mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, region: Int?, line: Int) {
+        irregularities.record(kind, ballots: ballots, invalid: invalid, line: line)
+        guard let region else { return }
+        while irregularitiesByRegion.count <= region { irregularitiesByRegion.append(IrregularityTally()) }
+        irregularitiesByRegion[region].record(kind, ballots: ballots, invalid: invalid, line: line)
     }
 
     /// The profile read so far.
@@ -70,7 +79,8 @@ public struct BallotProfileBuilder {
         return BallotProfile(
             title: title, candidates: candidates, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
             regions: regions, irregularities: irregularities, ballotLines: ballotLines,
-            entries: entries, starts: starts, weights: weights, regionIndices: regionIndices, lines: lines
+            entries: entries, starts: starts, weights: weights, regionIndices: regionIndices, lines: lines,
+            irregularitiesByRegion: regions.indices.map { $0 < irregularitiesByRegion.count ? irregularitiesByRegion[$0] : IrregularityTally() }
         )
     }
 }

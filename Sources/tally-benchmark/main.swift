@@ -79,7 +79,7 @@ func peakResidentMegabytes() -> Int {
 }
 
 func measure(_ label: String, _ arguments: [String], runs: Int) {
-    var seconds: [Double] = []
+    var milliseconds: [Int64] = []
     var output = ""
     for _ in 0..<runs {
         let start = ContinuousClock.now
@@ -87,11 +87,15 @@ func measure(_ label: String, _ arguments: [String], runs: Int) {
         let elapsed = ContinuousClock.now - start
         guard outcome.exitCode == .success else { fatalError("\(label) failed: \(outcome.standardError)") }
         output = outcome.standardOutput
-        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        milliseconds.append(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
-    seconds.sort()
-    let median = seconds[seconds.count / 2]
-    print(String(format: "%-44@ median %.3f s  (min %.3f, max %.3f, %d runs)", label as NSString, median, seconds.first!, seconds.last!, runs))
+    milliseconds.sort()
+    func seconds(_ value: Int64) -> String {
+        let fraction = String(value % 1000)
+        return "\(value / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
+    }
+    let padded = label + String(repeating: " ", count: max(0, 44 - label.count))
+    print("\(padded) median \(seconds(milliseconds[milliseconds.count / 2]))  (min \(seconds(milliseconds.first!)), max \(seconds(milliseconds.last!)), \(runs) runs)")
     let elected = output.split(separator: "\n").first { $0.contains("Elected:") } ?? ""
     print("    \(elected.trimmingCharacters(in: .whitespaces))")
 }

@@ -31,11 +31,16 @@ import Testing
         try add(&builder, [0], region: 0, line: 2)
         try add(&builder, [0], region: 1, line: 3)
         try add(&builder, [0], region: 1, line: 4)
+        try add(&builder, [], weight: 3, region: 1, line: 5)
+        try add(&builder, [], weight: 2, region: 0, line: 6)
         let profile = builder.profile(title: nil, candidates: [Candidate(name: "A"), Candidate(name: "B")], seats: nil, withdrawn: [], tieOrder: nil, regions: ["North", "South"])
         #expect(profile.ballots.count == 2)
         let south = profile.restricted(toRegion: 1)
         #expect(south.validBallots == 2)
+        #expect(south.invalidBallots == 3)
+        #expect(south.irregularities[.emptyBallot]?.firstLines == [5])
         #expect(south.regions == ["South"])
+        #expect(profile.invalidBallots == 5)
     }
 
     @Test func refusesMoreBallotsThanTheArithmeticCanHold() throws {
