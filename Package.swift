@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "TallyArithmeticTests", dependencies: ["TallyArithmetic"]),
         .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyCounting"]),
         .testTarget(name: "TallyBallotFilesTests", dependencies: ["TallyModel", "TallyBallotFiles"]),
-        .testTarget(name: "TallyCommandsTests", dependencies: ["TallyCommands"]),
+        .testTarget(name: "TallyCommandsTests", dependencies: ["TallyCommands"], exclude: ["Golden"]),
         .testTarget(
             name: "FixtureTests",
             dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallyCommands"]
