@@ -23,7 +23,7 @@ struct Fixture: CustomStringConvertible, Sendable {
                 let file = folder.appendingPathComponent("fixture.json")
                 if let data = manager.contents(atPath: file.path),
                    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                    found.append(Fixture(name: prefix + name, directory: folder, json: object.mapValues { $0 as! any Sendable }))
+                    found.append(Fixture(name: prefix + name, directory: folder, json: object.mapValues { $0 as any Sendable }))
                 } else if prefix.isEmpty {
                     scan(folder, prefix: name + "/")
                 }
