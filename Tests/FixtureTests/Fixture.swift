@@ -4,7 +4,11 @@ import Foundation
 struct Fixture: CustomStringConvertible, Sendable {
     let name: String
     let directory: URL
-    let json: [String: any Sendable]
+    /// The bytes of fixture.json.
+    let data: Data
+
+    /// fixture.json, parsed.
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:] }
 
     var description: String { name }
 
@@ -21,9 +25,8 @@ struct Fixture: CustomStringConvertible, Sendable {
             for name in names.sorted() {
                 let folder = directory.appendingPathComponent(name)
                 let file = folder.appendingPathComponent("fixture.json")
-                if let data = manager.contents(atPath: file.path),
-                   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-                    found.append(Fixture(name: prefix + name, directory: folder, json: object.mapValues { $0 as any Sendable }))
+                if let data = manager.contents(atPath: file.path) {
+                    found.append(Fixture(name: prefix + name, directory: folder, data: data))
                 } else if prefix.isEmpty {
                     scan(folder, prefix: name + "/")
                 }
