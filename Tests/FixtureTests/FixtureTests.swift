@@ -11,6 +11,18 @@ import TallyModel
         #expect(Fixture.all.count >= 7)
     }
 
+    /// A fixture.json that does not parse, or expects nothing, would make the tests below pass
+    /// without checking anything.
+    @Test(arguments: Fixture.all)
+    func fixtureFileIsComplete(_ fixture: Fixture) throws {
+        let object = try #require(try JSONSerialization.jsonObject(with: fixture.data) as? [String: Any])
+        let ballots = try #require(object["ballots"] as? String)
+        #expect(FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent(ballots).path))
+        #expect(object["source"] is String, "says where its expected values come from")
+        let expectsSomething = object["valid_ballots"] != nil || object["official_stages"] != nil || !(object["runs"] as? [Any] ?? []).isEmpty
+        #expect(expectsSomething)
+    }
+
     @Test(arguments: Fixture.all)
     func ballotTotalsAndFirstPreferencesMatchTheSource(_ fixture: Fixture) throws {
         let profile = try BallotFileLoader().load(path: fixture.ballotsPath).profile
