@@ -19,6 +19,9 @@ public struct TieBreaker: Sendable {
 
     public var seed: UInt64 { draw.seed }
 
+    /// Records a tie decided by other means (a rule's look at earlier stages).
+    public mutating func record(_ decision: TieDecision) { decisions.append(decision) }
+
     /// The tied candidates ordered most favoured first; the decision is recorded.
     public mutating func order(_ tied: [Int], question: String) throws -> [Int] {
         let candidates = tied.sorted()

@@ -6,6 +6,7 @@ enum TieSection {
         let how = switch decision.method {
         case .explicitOrder: "by the order given"
         case let .seededDraw(seed, draw): "by seeded draw no. \(draw) (seed \(seed))"
+        case let .earlierStages(direction, stage): "by the votes at stage \(stage) (looking \(direction.rawValue) through earlier stages)"
         }
         return "Tie for \(decision.question) between \(source.names(decision.candidates)): decided \(how); order of favour \(source.names(decision.order))."
     }
@@ -23,6 +24,9 @@ enum TieSection {
             members.append(("method", .string("seeded-draw")))
             members.append(("seed", .string(String(seed))))
             members.append(("draw", .integer(Int64(draw))))
+        case let .earlierStages(direction, stage):
+            members.append(("method", .string("earlier-stages-\(direction.rawValue)")))
+            members.append(("stage", .integer(Int64(stage))))
         }
         return .object(members)
     }

@@ -1,0 +1,228 @@
+import TallyArithmetic
+import TallyModel
+
+/// The state of an STV count that moves whole papers (ERS97 and the Scottish rules): each
+/// candidate's votes and parcels of papers, the exhausted and rounding totals, and the stages
+/// recorded so far. The rules drive it; it holds no rule of its own beyond counting papers.
+struct GregoryCount<Places: DecimalPlaces> {
+    typealias Value = FixedDecimal<Places>
+
+    let ballots: STVBallots
+    let seats: Int
+    let direction: HistoryDirection
+    private(set) var status: [CandidateStatus]
+    private(set) var continuing: [Bool]
+    private(set) var votes: [Value]
+    private(set) var parcels: [[Parcel<Places>]]
+    private(set) var exhausted = Value.zero
+    private(set) var lost = Value.zero
+    var quota: Value
+    private(set) var stages: [STVStage] = []
+    private(set) var elected: [Int] = []
+    var ties: TieBreaker
+    /// Votes at the end of each recorded stage, for splitting ties by earlier stages.
+    private var history: [[Value]] = []
+    /// Votes when the stage being counted began.
+    private var stageStart: [Value]
+    private var recipients: [[PaperGroup]]
+    /// The valid vote, for the conservation check.
+    let validVotes: Value
+
+    init(ballots: STVBallots, candidateCount: Int, withdrawn: [Int], seats: Int, quota: Value, direction: HistoryDirection, ties: TieBreaker) throws {
+        self.ballots = ballots
+        self.seats = seats
+        self.quota = quota
+        self.direction = direction
+        self.ties = ties
+        status = Array(repeating: .continuing, count: candidateCount)
+        for index in withdrawn { status[index] = .withdrawn }
+        continuing = status.map { $0 == .continuing }
+        votes = Array(repeating: .zero, count: candidateCount)
+        stageStart = votes
+        parcels = Array(repeating: [], count: candidateCount)
+        recipients = Array(repeating: [], count: candidateCount)
+        validVotes = try Value(ballots.validPapers)
+    }
+
+    var candidateCount: Int { status.count }
+    var placesLeft: Int { seats - elected.count }
+    var continuingCandidates: [Int] { status.indices.filter { continuing[$0] } }
+    /// The number of the stage being counted.
+    var stageNumber: Int { (stages.last?.number ?? 0) + 1 }
+
+    // MARK: Moving papers
+
+    /// Gives each paper to its first preference, at value 1.
+    mutating func distributeFirstPreferences() throws {
+        for ranking in 0..<ballots.count {
+            let candidate = ballots.candidate(Int32(ranking), 0)
+            recipients[candidate].append(PaperGroup(ranking: Int32(ranking), position: 0, papers: ballots.weight[ranking]))
+        }
+        try deliver(value: try Value(1), stage: 1)
+    }
+
+    /// Moves each group's papers to the next continuing candidate on its ranking, each paper
+    /// carrying `value`; papers with no such candidate are exhausted. Returns the number of
+    /// papers that moved and the number exhausted.
+    @discardableResult
+    mutating func move(_ groups: [PaperGroup], value: Value, stage: Int) throws -> (transferable: Int64, exhausted: Int64) {
+        var exhaustedPapers: Int64 = 0
+        var moved: Int64 = 0
+        for group in groups {
+            if let next = ballots.next(group.ranking, after: group.position, continuing: continuing) {
+                let candidate = ballots.candidate(group.ranking, next)
+                recipients[candidate].append(PaperGroup(ranking: group.ranking, position: next, papers: group.papers))
+                moved += group.papers
+            } else {
+                exhaustedPapers += group.papers
+            }
+        }
+        exhausted = try exhausted + value.multiplied(by: exhaustedPapers, dividedBy: 1, rounding: .down)
+        try deliver(value: value, stage: stage)
+        return (moved, exhaustedPapers)
+    }
+
+    /// Hands the papers collected in `recipients` to their candidates as new parcels.
+    private mutating func deliver(value: Value, stage: Int) throws {
+        for candidate in recipients.indices where !recipients[candidate].isEmpty {
+            let papers = recipients[candidate].reduce(Int64(0)) { $0 + $1.papers }
+            parcels[candidate].append(Parcel(value: value, groups: recipients[candidate], papers: papers, stage: stage))
+            votes[candidate] = try votes[candidate] + value.multiplied(by: papers, dividedBy: 1, rounding: .down)
+            recipients[candidate].removeAll()
+        }
+    }
+
+    /// Takes a candidate's parcels away (to transfer them), leaving none.
+    mutating func takeParcels(of candidate: Int) -> [Parcel<Places>] {
+        defer { parcels[candidate] = [] }
+        return parcels[candidate]
+    }
+
+    /// Sets an elected candidate's votes after their surplus has gone: what is left is the quota;
+    /// what did not reach another candidate or the exhausted pile was lost to rounding.
+    mutating func settleSurplus(of candidate: Int, surplus: Value, transferred: Value) throws {
+        lost = try lost + (surplus - transferred)
+        votes[candidate] = try votes[candidate] - surplus
+    }
+
+    /// Removes an excluded candidate's votes once all their papers have moved.
+    mutating func clearVotes(of candidate: Int) { votes[candidate] = .zero }
+
+    /// Adds to the votes lost to rounding without moving papers (rounding in a rule's own steps).
+    mutating func loseToRounding(_ value: Value) throws { lost = try lost + value }
+
+    // MARK: Elections and exclusions
+
+    /// Elects, in order of votes, the continuing candidates who have reached the quota, never more
+    /// than the places left.
+    mutating func electReachingQuota() throws -> [Int] {
+        let reached = continuingCandidates.filter { votes[$0] >= quota }
+        guard !reached.isEmpty else { return [] }
+        let ordered = try orderByVotes(reached, question: "the order of election")
+        let chosen = Array(ordered.prefix(placesLeft))
+        for candidate in chosen { elect(candidate) }
+        return chosen
+    }
+
+    /// When the continuing candidates are no more than the places left, elects them all
+    /// (ERS97 5.5.1; SSI 2007/42 rule 52).
+    mutating func electRemainingIfFew() throws -> [Int] {
+        let remaining = continuingCandidates
+        guard placesLeft > 0, remaining.count <= placesLeft else { return [] }
+        let ordered = try orderByVotes(remaining, question: "the order of election")
+        for candidate in ordered { elect(candidate) }
+        return ordered
+    }
+
+    mutating func elect(_ candidate: Int) {
+        status[candidate] = .elected
+        continuing[candidate] = false
+        elected.append(candidate)
+    }
+
+    mutating func exclude(_ candidate: Int) {
+        status[candidate] = .excluded
+        continuing[candidate] = false
+    }
+
+    /// `candidates` from most votes to fewest; equal votes are split by earlier stages in the
+    /// rule's direction, then by the tie breaker. Every split tie is recorded.
+    mutating func orderByVotes(_ candidates: [Int], question: String) throws -> [Int] {
+        var ordered = candidates.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
+        var start = 0
+        while start < ordered.count {
+            var end = start + 1
+            while end < ordered.count, votes[ordered[end]] == votes[ordered[start]] { end += 1 }
+            if end - start > 1 {
+                ordered.replaceSubrange(start..<end, with: try splitByHistory(Array(ordered[start..<end]), question: question))
+            }
+            start = end
+        }
+        return ordered
+    }
+
+    /// Candidates with equal votes now, ordered most favoured (most votes earlier) first.
+    private mutating func splitByHistory(_ tied: [Int], question: String) throws -> [Int] {
+        let stagesInOrder: [Int] = direction == .forwards ? Array(history.indices) : history.indices.reversed()
+        var groups: [[Int]] = [tied.sorted()]
+        var decidingStage: Int?
+        for stage in stagesInOrder where groups.contains(where: { $0.count > 1 }) {
+            let values = history[stage]
+            var split: [[Int]] = []
+            for group in groups {
+                let byValue = Dictionary(grouping: group) { values[$0] }
+                if byValue.count > 1, decidingStage == nil { decidingStage = stage }
+                split += byValue.keys.sorted(by: >).map { byValue[$0]!.sorted() }
+            }
+            groups = split
+        }
+        if let decidingStage {
+            let order = groups.flatMap { $0 }
+            let stageNumber = stages[decidingStage].number
+            ties.record(TieDecision(question: question, candidates: tied.sorted(), order: order, method: .earlierStages(direction: direction, stage: stageNumber)))
+        }
+        var result: [Int] = []
+        for group in groups {
+            result += group.count > 1 ? try ties.order(group, question: question) : group
+        }
+        return result
+    }
+
+    // MARK: Recording
+
+    /// Records the stage just counted, checking that no vote was created or lost.
+    mutating func recordStage(subStage: Int? = nil, event: STVEvent, elected newlyElected: [Int], excluded: [Int], notes: [String] = []) throws {
+        let total = try votes.reduce(exhausted + lost) { try $0 + $1 }
+        guard total == validVotes else {
+            throw CountError.invalidOption("internal error: votes not conserved at stage \(stageNumber) (\(total) ≠ \(validVotes))")
+        }
+        let number = subStage.map { $0 > 1 ? stageNumber - 1 : stageNumber } ?? stageNumber
+        stages.append(STVStage(
+            number: number, subStage: subStage, event: event,
+            votes: votes.map(DecimalValue.init),
+            transfers: try zip(votes, stageStart).map { try DecimalValue($0 - $1) },
+            status: status, exhausted: DecimalValue(exhausted), lostToRounding: DecimalValue(lost), quota: DecimalValue(quota),
+            elected: newlyElected, excluded: excluded, notes: notes
+        ))
+        history.append(votes)
+        stageStart = votes
+    }
+}
+
+extension GregoryCount {
+    /// Elected candidates with surpluses, largest surplus first (equal surpluses: equal votes,
+    /// split as `orderByVotes` splits them).
+    mutating func orderBySurplus(_ candidates: [Int], question: String) throws -> [Int] {
+        try orderByVotes(candidates, question: question)
+    }
+
+    /// The continuing candidate with the fewest votes; equal: split by earlier stages, then by
+    /// the tie breaker, the exclusion falling on the least favoured.
+    mutating func lowestContinuing(question: String) throws -> Int {
+        let candidates = continuingCandidates
+        let fewest = candidates.map { votes[$0] }.min()!
+        let tied = candidates.filter { votes[$0] == fewest }
+        if tied.count == 1 { return tied[0] }
+        return try orderByVotes(tied, question: question).last!
+    }
+}

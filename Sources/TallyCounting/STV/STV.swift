@@ -1,0 +1,44 @@
+import TallyArithmetic
+import TallyModel
+
+/// The single transferable vote, counted by one of the rules in `STVRule`.
+public struct STV: Sendable {
+    public var rule: STVRule
+    public var seats: Int
+
+    public init(rule: STVRule = .ers97, seats: Int) {
+        self.rule = rule
+        self.seats = seats
+    }
+
+    /// Counts `profile`. Throws `CountError` for an impossible count, `UnresolvedTie` when the tie
+    /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure.
+    public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> STVRecord {
+        let standing = profile.candidates.count - profile.withdrawn.count
+        guard seats >= 1 else { throw CountError.noSeats }
+        guard seats <= standing else { throw CountError.moreSeatsThanCandidates(seats: seats, candidates: standing) }
+        let ballots = STVBallots(profile)
+        guard ballots.validPapers > 0 else { throw CountError.noValidBallots }
+
+        switch rule {
+        case .scottish:
+            let count = try ScottishSTV(seats: seats).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
+            return record(count, ballots: ballots, profile: profile)
+        case .ers97:
+            let count = try ERS97STV(seats: seats).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
+            return record(count, ballots: ballots, profile: profile)
+        case .meek:
+            throw CountError.invalidOption("Meek STV is not available yet")
+        }
+    }
+
+    private func record<P>(_ count: GregoryCount<P>, ballots: STVBallots, profile: BallotProfile) -> STVRecord {
+        STVRecord(
+            rule: rule, seats: seats, validVotes: DecimalValue(count.validVotes),
+            quota: count.stages.first?.quota ?? DecimalValue(count.quota), stages: count.stages, elected: count.elected,
+            ties: count.ties.decisions, seed: count.ties.seed, ballotsRead: profile.ballotsRead,
+            invalidAtReading: profile.invalidBallots, equalFirstPreferences: ballots.equalFirstPreferences,
+            cutAtEqualRanking: ballots.cutAtEqualRanking
+        )
+    }
+}

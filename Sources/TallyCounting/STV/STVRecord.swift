@@ -1,0 +1,43 @@
+import TallyArithmetic
+
+/// The result of an STV count: every stage, every tie decision, the winners. Reports render it.
+public struct STVRecord: Sendable, Equatable {
+    public let rule: STVRule
+    public let seats: Int
+    /// Valid votes at the start of the count.
+    public let validVotes: DecimalValue
+    /// The quota as first calculated.
+    public let quota: DecimalValue
+    public let stages: [STVStage]
+    /// The elected, in order of election.
+    public let elected: [Int]
+    public let ties: [TieDecision]
+    public let seed: UInt64
+    /// All ballots read from the file.
+    public let ballotsRead: Int64
+    /// Ballots the reader's irregular-ballot rule made invalid.
+    public let invalidAtReading: Int64
+    /// Ballots invalid for STV because the first rank holds several candidates.
+    public let equalFirstPreferences: LocatedCount
+    /// Ballots whose ranking STV reads only up to an equal ranking.
+    public let cutAtEqualRanking: LocatedCount
+
+    public init(
+        rule: STVRule, seats: Int, validVotes: DecimalValue, quota: DecimalValue, stages: [STVStage], elected: [Int],
+        ties: [TieDecision], seed: UInt64, ballotsRead: Int64, invalidAtReading: Int64,
+        equalFirstPreferences: LocatedCount, cutAtEqualRanking: LocatedCount
+    ) {
+        self.rule = rule
+        self.seats = seats
+        self.validVotes = validVotes
+        self.quota = quota
+        self.stages = stages
+        self.elected = elected
+        self.ties = ties
+        self.seed = seed
+        self.ballotsRead = ballotsRead
+        self.invalidAtReading = invalidAtReading
+        self.equalFirstPreferences = equalFirstPreferences
+        self.cutAtEqualRanking = cutAtEqualRanking
+    }
+}

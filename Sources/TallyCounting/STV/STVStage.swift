@@ -1,0 +1,53 @@
+import TallyArithmetic
+
+/// One stage (or ERS97 sub-stage) of an STV count: what happened and every figure after it.
+public struct STVStage: Sendable, Equatable {
+    /// The stage number; sub-stages of one ERS97 exclusion share it.
+    public let number: Int
+    /// The sub-stage within the stage (1, 2, …), for ERS97 exclusions in batches; nil otherwise.
+    public let subStage: Int?
+    public let event: STVEvent
+    /// Each candidate's votes after the stage, by candidate index.
+    public let votes: [DecimalValue]
+    /// Each candidate's gain (or loss, negative) at this stage.
+    public let transfers: [DecimalValue]
+    /// Each candidate's status after the stage.
+    public let status: [CandidateStatus]
+    /// Votes on papers with no further preference, cumulative.
+    public let exhausted: DecimalValue
+    /// Votes lost to rounding (truncation of transfer values), cumulative.
+    public let lostToRounding: DecimalValue
+    /// The quota in force after the stage.
+    public let quota: DecimalValue
+    /// Candidates elected at this stage, in order of election.
+    public let elected: [Int]
+    /// Candidates excluded at this stage.
+    public let excluded: [Int]
+    /// Events a reader needs explained ("surplus of X deferred: …", quota recalculated).
+    public let notes: [String]
+
+    public init(
+        number: Int, subStage: Int?, event: STVEvent, votes: [DecimalValue], transfers: [DecimalValue],
+        status: [CandidateStatus], exhausted: DecimalValue, lostToRounding: DecimalValue, quota: DecimalValue,
+        elected: [Int], excluded: [Int], notes: [String]
+    ) {
+        self.number = number
+        self.subStage = subStage
+        self.event = event
+        self.votes = votes
+        self.transfers = transfers
+        self.status = status
+        self.exhausted = exhausted
+        self.lostToRounding = lostToRounding
+        self.quota = quota
+        self.elected = elected
+        self.excluded = excluded
+        self.notes = notes
+    }
+
+    /// The official combined "non-transferable" figure: exhausted votes and rounding loss together
+    /// (as Scottish result sheets print it).
+    public var nonTransferable: DecimalValue {
+        DecimalValue(units: exhausted.units + lostToRounding.units, places: exhausted.places)
+    }
+}
