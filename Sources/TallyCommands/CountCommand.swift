@@ -8,10 +8,11 @@ import TallyReports
 enum CountCommand {
     static let spec = CommandSpec(
         name: "count",
-        abstract: "Count a ballot file and print the result sheet.",
+        abstract: "Count a ballot file and print the result sheet: STV (ERS97, Scottish or Meek rules) or block vote.",
         arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
         options: [
-            .choice("--method", value: "method", help: "Counting method.", CountingMethod.self, default: .block),
+            .choice("--method", value: "method", help: "Counting method.", CountingMethod.self, default: .stv),
+            .choice("--rule", value: "rule", help: "STV rule (docs/rules/).", STVRule.self, default: .ers97),
             OptionSpec("--seats", value: "n", help: "Number of seats to fill. Taken from the BLT header when not given."),
             OptionSpec("--votes-per-ballot", value: "k", help: "Block vote: marks each ballot may make (default: the number of seats)."),
             .choice("--over-votes", value: "policy", help: "Block vote: what happens to a ballot with more marks than votes: void it, or count its first k marks.", OverVotePolicy.self, default: .void),
@@ -51,24 +52,43 @@ enum CountCommand {
         let ties = try tieBreaker(arguments, profile: profile)
         let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
 
-        let method = BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void)
-        let record: BlockVoteRecord
+        let method = arguments.choice("--method", as: CountingMethod.self) ?? .stv
         do {
-            record = try method.count(profile, ties: ties)
+            switch method {
+            case .block:
+                if arguments.value("--rule") != nil {
+                    throw UsageError(command: spec, message: "--rule is for --method stv")
+                }
+                let policy = arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
+                let record = try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: policy).count(profile, ties: ties)
+                let report = BlockVoteReport(record: record, source: source)
+                return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
+            case .stv:
+                for option in ["--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
+                    throw UsageError(command: spec, message: "\(option) is for --method block")
+                }
+                let rule = arguments.choice("--rule", as: STVRule.self) ?? .ers97
+                let record = try STV(rule: rule, seats: seats).count(profile, ties: ties)
+                let report = STVReport(record: record, source: source)
+                return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
+            }
         } catch let error as CountError {
             let seatsFromUser = arguments.value("--seats") != nil && error != .noValidBallots
             throw CommandFailure("\(path): cannot count: \(error)", seatsFromUser ? .usage : .dataError)
         } catch let tie as UnresolvedTie {
             let names = tie.candidates.map { profile.candidates[$0].name }.joined(separator: ", ")
             throw CommandFailure("\(path): a tie for \(tie.question) between \(names) is not decided by the tie order given; name all of them in --tie-order, or leave it out to use the seeded draw", .dataError)
+        } catch let overflow as ArithmeticOverflow {
+            throw CommandFailure("\(path): cannot count: \(overflow)", .dataError)
         }
-        let report = BlockVoteReport(record: record, source: source)
-        let output = switch format {
-        case .text: report.text()
-        case .json: report.json().rendered()
-        case .csv: report.csv()
+    }
+
+    private static func render(_ format: OutputFormat, text: () -> String, json: () -> JSONValue, csv: () -> String) -> String {
+        switch format {
+        case .text: text()
+        case .json: json().rendered()
+        case .csv: csv()
         }
-        return CommandOutcome(standardOutput: output)
     }
 
     private static func selectRegion(_ profile: BallotProfile, _ name: String?, path: String) throws -> (BallotProfile, String?) {

@@ -13,6 +13,19 @@ public enum NumberFormatting {
         return value < 0 ? "-" + result : result
     }
 
+    /// An exact decimal with thousands grouped: `1914.00000` → `1,914.00000`; `signed` adds `+`
+    /// to positive values (for transfers).
+    public static func grouped(_ value: DecimalValue, signed: Bool = false) -> String {
+        let text = value.description
+        let negative = text.hasPrefix("-")
+        let digits = negative ? String(text.dropFirst()) : text
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        let whole = grouped(Int64(parts[0]) ?? 0)
+        let body = parts.count == 2 ? whole + "." + parts[1] : whole
+        if negative { return "-" + body }
+        return signed && value.units > 0 ? "+" + body : body
+    }
+
     /// `part` as a percentage of `whole`, to 2 decimals, rounded half up (display only; no count
     /// depends on it). `0.00` when `whole` is 0.
     public static func percentage(_ part: Int64, of whole: Int64) -> String {

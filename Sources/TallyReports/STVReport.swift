@@ -1,0 +1,206 @@
+import TallyArithmetic
+import TallyCounting
+import TallyModel
+
+/// Renders an STV record: an ERS-style result sheet (text), the full record (JSON), or one row
+/// per candidate per stage (CSV).
+public struct STVReport: Sendable {
+    public let record: STVRecord
+    public let source: ReportSource
+    /// The widest line the text sheet may use.
+    public var width = 100
+
+    public init(record: STVRecord, source: ReportSource) {
+        self.record = record
+        self.source = source
+    }
+
+    private var profile: BallotProfile { source.profile }
+    private var places: Int { record.rule.places }
+
+    // MARK: Text
+
+    public func text() -> String {
+        var output = "STV: \(source.heading)\n"
+        output += "Rule: \(record.rule.title)\n"
+        output += "Arithmetic: \(record.rule.arithmetic)\n"
+        let invalid = record.invalidAtReading + record.equalFirstPreferences.ballots
+        output += "Seats \(record.seats) · valid votes \(NumberFormatting.grouped(record.validVotes)) · invalid ballots \(NumberFormatting.grouped(invalid)) · quota \(NumberFormatting.grouped(record.quota))\n"
+        for page in pages() { output += "\n" + sheet(stages: page) }
+        output += "\n" + stageNotes()
+        output += "\n  Elected, in order: " + record.elected.enumerated().map { "\($0.offset + 1). \(source.name($0.element))" }.joined(separator: "; ") + "\n"
+        output += "\n" + ballotAccount()
+        output += IrregularitySection.text(profile.irregularities)
+        output += "\n"
+        if record.ties.isEmpty {
+            output += "  Ties: none needed deciding. Draw seed \(record.seed) (unused).\n"
+        } else {
+            for tie in record.ties { output += "  " + TieSection.sentence(tie, source: source) + "\n" }
+        }
+        return output
+    }
+
+    /// The stage columns, split into pages that fit `width`.
+    private func pages() -> [[Int]] {
+        let nameWidth = nameColumnWidth
+        let perPage = max(1, (width - nameWidth) / stageColumnWidth)
+        return stride(from: 0, to: record.stages.count, by: perPage).map { Array($0..<min($0 + perPage, record.stages.count)) }
+    }
+
+    private var nameColumnWidth: Int {
+        min(30, max(24, (profile.candidates.map(\.name.count).max() ?? 0) + 2))
+    }
+
+    /// Each stage: a transfer column and a total column.
+    private var figureWidth: Int {
+        let widest = record.stages.flatMap { $0.votes + $0.transfers }.map { NumberFormatting.grouped($0, signed: true).count }.max() ?? 8
+        return max(widest, NumberFormatting.grouped(record.validVotes).count, 9)
+    }
+
+    private var stageColumnWidth: Int { 2 * (figureWidth + 1) + 2 }
+
+    private func sheet(stages indices: [Int]) -> String {
+        let nameWidth = nameColumnWidth
+        let column = figureWidth
+        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
+            let space = String(repeating: " ", count: max(0, width - text.count))
+            return right ? space + text : text + space
+        }
+        func stageCell(_ left: String, _ right: String) -> String { "  " + pad(left, column + 1) + pad(right, column + 1) }
+
+        var lines = ["", "", ""]
+        for index in indices {
+            let stage = record.stages[index]
+            let label = heading(for: stage)
+            let wrapped = wrap(label, width: 2 * column + 1)
+            for row in 0..<3 {
+                let text = row < wrapped.count ? wrapped[row] : ""
+                lines[row] += "  " + pad(text, 2 * column + 2, right: false)
+            }
+        }
+        var output = ""
+        output += pad("", nameWidth, right: false) + lines[0] + "\n"
+        output += pad("", nameWidth, right: false) + lines[1] + "\n"
+        if !lines[2].trimmingTrailingSpaces().isEmpty { output += pad("", nameWidth, right: false) + lines[2] + "\n" }
+        output += pad("Candidate", nameWidth, right: false) + indices.map { _ in stageCell("Transfer", "Total") }.joined() + "\n"
+
+        func row(_ name: String, _ cells: (STVStage, Int) -> (String, String)) -> String {
+            var line = pad(String(name.prefix(nameWidth - 1)), nameWidth, right: false)
+            for index in indices {
+                let (transfer, total) = cells(record.stages[index], index)
+                line += stageCell(transfer, total)
+            }
+            return line.trimmingTrailingSpaces() + "\n"
+        }
+        for candidate in profile.candidates.indices where !profile.withdrawn.contains(candidate) {
+            output += row(profile.candidates[candidate].name) { stage, index in
+                let previous = index > 0 ? record.stages[index - 1].status[candidate] : .continuing
+                if previous == .excluded { return ("", "") }
+                let transfer = index == 0 || stage.transfers[candidate].units == 0 ? "" : NumberFormatting.grouped(stage.transfers[candidate], signed: true)
+                var total = NumberFormatting.grouped(stage.votes[candidate])
+                if stage.elected.contains(candidate) { total = "*" + total }
+                if stage.excluded.contains(candidate) { total = "–" }
+                return (transfer, total)
+            }
+        }
+        func change(_ figure: (STVStage) -> DecimalValue, _ stage: STVStage, _ index: Int) -> String {
+            guard index > 0 else { return "" }
+            let difference = figure(stage).units - figure(record.stages[index - 1]).units
+            return difference == 0 ? "" : NumberFormatting.grouped(DecimalValue(units: difference, places: places), signed: true)
+        }
+        output += row("Exhausted") { stage, index in (change(\.exhausted, stage, index), NumberFormatting.grouped(stage.exhausted)) }
+        output += row("Lost to rounding") { stage, index in (change(\.lostToRounding, stage, index), NumberFormatting.grouped(stage.lostToRounding)) }
+        output += row("Non-transferable") { stage, index in (change(\.nonTransferable, stage, index), NumberFormatting.grouped(stage.nonTransferable)) }
+        output += row("Total") { stage, _ in
+            let sum = stage.votes.reduce(stage.nonTransferable.units) { $0 + $1.units }
+            return ("", NumberFormatting.grouped(DecimalValue(units: sum, places: places)))
+        }
+        output += row("Quota") { stage, index in
+            (index > 0 && stage.quota != record.stages[index - 1].quota ? "recalculated" : "", NumberFormatting.grouped(stage.quota))
+        }
+        return output
+    }
+
+    /// "Stage 2: Surplus of Smith", "Stage 5.2: Exclusion of Monk (value 0.21)".
+    private func heading(for stage: STVStage) -> String {
+        let number = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
+        return "Stage \(number): " + describe(stage.event)
+    }
+
+    private func describe(_ event: STVEvent) -> String {
+        switch event {
+        case .firstPreferences: return "First preferences"
+        case let .surplus(transfer): return "Surplus of \(source.name(transfer.candidate))"
+        case let .exclusion(candidates, batch):
+            let names = source.names(candidates)
+            guard let batch, batch.of > 1 else { return "Exclusion of \(names)" }
+            return "Exclusion of \(names), papers at \(batch.value)"
+        case .remainingElected: return "Remaining candidates elected"
+        case let .meekRound(iterations, _): return "Round of \(iterations) iterations"
+        }
+    }
+
+    /// One line per stage saying what moved and why, with the stage's notes.
+    private func stageNotes() -> String {
+        var output = ""
+        for stage in record.stages {
+            let number = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
+            var text = "Stage \(number): "
+            switch stage.event {
+            case .firstPreferences:
+                text += "first preferences."
+            case let .surplus(transfer):
+                text += "surplus of \(source.name(transfer.candidate)), \(NumberFormatting.grouped(transfer.surplus)); "
+                text += transfer.lastParcelOnly ? "last parcel examined" : "all papers examined"
+                text += " (\(NumberFormatting.grouped(transfer.papersExamined)) papers, \(NumberFormatting.grouped(transfer.transferablePapers)) transferable); "
+                if transfer.atCurrentValue {
+                    text += "transferred at their current value."
+                } else {
+                    let values = transfer.transferValues.map(\.description).joined(separator: ", ")
+                    text += "transfer value\(transfer.transferValues.count == 1 ? "" : "s") \(values)."
+                }
+            case let .exclusion(candidates, batch):
+                text += "exclusion of \(source.names(candidates))"
+                if let batch { text += "; papers at value \(batch.value) (\(NumberFormatting.grouped(batch.papers)) papers), batch \(batch.number) of \(batch.of)" }
+                text += "."
+            case .remainingElected:
+                text += "the continuing candidates equal the places left."
+            case let .meekRound(iterations, converged):
+                text += "\(iterations) iterations\(converged ? "" : " (stopped: surplus no longer falling)")."
+            }
+            if !stage.elected.isEmpty { text += " Elected: \(source.names(stage.elected))." }
+            for note in stage.notes { text += " " + note }
+            output += wrap(text, width: width - 6).enumerated().map { ($0.offset == 0 ? "  " : "      ") + $0.element }.joined(separator: "\n") + "\n"
+        }
+        return output
+    }
+
+    private func ballotAccount() -> String {
+        var table = TextTable(columns: [.init("Ballots"), .init("Number", .right), .init("Where")])
+        table.append(["read", NumberFormatting.grouped(record.ballotsRead), ""])
+        table.append(["invalid when read (see below)", NumberFormatting.grouped(record.invalidAtReading), ""])
+        let equalFirst = record.equalFirstPreferences
+        table.append(["invalid: first rank holds several candidates", NumberFormatting.grouped(equalFirst.ballots), NumberFormatting.lines(equalFirst.firstLines, total: equalFirst.firstLines.count)])
+        let cut = record.cutAtEqualRanking
+        table.append(["counted up to an equal ranking", NumberFormatting.grouped(cut.ballots), NumberFormatting.lines(cut.firstLines, total: cut.firstLines.count)])
+        table.append(["valid", NumberFormatting.grouped(record.validVotes.units / scale), ""])
+        return table.rendered() + "\n"
+    }
+
+    private var scale: Int64 { (0..<places).reduce(Int64(1)) { value, _ in value * 10 } }
+
+    private func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width { lines.append(current); current = "" }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String { String(reversed().drop { $0 == " " }.reversed()) }
+}
