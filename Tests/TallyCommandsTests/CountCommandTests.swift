@@ -13,26 +13,26 @@ import TallyCommands
     }
 
     @Test func theResultSheetIsPinned() {
-        let outcome = TallyCLI.run(["count", fixturePath("block-hand-small/ballots.csv"), "--seats", "3"])
+        let outcome = TallyCLI.run(["count", fixturePath("block-hand-small/ballots.csv"), "--method", "block", "--seats", "3"])
         #expect(outcome.exitCode == .success)
         expectGolden(withoutRoot(outcome.standardOutput), "count-block-hand-small.txt")
     }
 
     @Test func aTieDecidedByDrawIsShownWithItsSeed() {
-        let outcome = TallyCLI.run(["count", fixturePath("block-hand-small/ballots.csv"), "--seats", "2", "--votes-per-ballot", "3", "--seed", "2026"])
+        let outcome = TallyCLI.run(["count", fixturePath("block-hand-small/ballots.csv"), "--method", "block", "--seats", "2", "--votes-per-ballot", "3", "--seed", "2026"])
         #expect(outcome.standardOutput.contains("Tie for the last seat between Ahmed, Brown: decided by seeded draw no. 1 (seed 2026)"))
     }
 
     @Test(arguments: ["text", "json", "csv"])
     func outputIsByteIdenticalFromRunToRun(_ format: String) {
-        let arguments = ["count", fixturePath("linn07/ballots.blt"), "--format", format]
+        let arguments = ["count", fixturePath("linn07/ballots.blt"), "--rule", "scottish", "--format", format]
         let first = TallyCLI.run(arguments)
         #expect(first.exitCode == .success)
         #expect(first == TallyCLI.run(arguments))
     }
 
     @Test func jsonIsWellFormedAndComplete() throws {
-        let outcome = TallyCLI.run(["count", fixturePath("block-slate-sweep/ballots.blt"), "--format", "json"])
+        let outcome = TallyCLI.run(["count", fixturePath("block-slate-sweep/ballots.blt"), "--method", "block", "--format", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         #expect(document["method"] as? String == "block")
         #expect(document["seats"] as? Int == 6)
@@ -43,7 +43,7 @@ import TallyCommands
     }
 
     @Test func csvHasOneRowPerCandidate() {
-        let outcome = TallyCLI.run(["count", fixturePath("block-hand-small/ballots.csv"), "--seats", "3", "--format", "csv"])
+        let outcome = TallyCLI.run(["count", fixturePath("block-hand-small/ballots.csv"), "--method", "block", "--seats", "3", "--format", "csv"])
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(lines.first == "placing,number,candidate,affiliation,votes,share_of_ballots,status")
         #expect(lines.count == 6)
@@ -66,24 +66,24 @@ import TallyCommands
 
     @Test func aFileWithRegionsNeedsARegion() throws {
         let path = try temporaryFile("region,Ann,Bob\nNorth,X,\nSouth,,X\nSouth,X,X\n", name: "regions.csv")
-        let unchosen = TallyCLI.run(["count", path, "--seats", "1"])
+        let unchosen = TallyCLI.run(["count", path, "--method", "block", "--seats", "1"])
         #expect(unchosen.exitCode == .usage)
         #expect(unchosen.standardError.contains("holds ballots from 2 region(s) (North, South)"))
-        let south = TallyCLI.run(["count", path, "--seats", "2", "--region", "south", "--format", "csv"])
+        let south = TallyCLI.run(["count", path, "--method", "block", "--seats", "2", "--region", "south", "--format", "csv"])
         #expect(south.exitCode == .success)
         #expect(south.standardOutput.contains("Bob,,2,100.00,elected"))
-        #expect(TallyCLI.run(["count", path, "--seats", "1", "--region", "West"]).standardError.contains("no region 'West'"))
+        #expect(TallyCLI.run(["count", path, "--method", "block", "--seats", "1", "--region", "West"]).standardError.contains("no region 'West'"))
     }
 
     @Test func aTieOrderInTheFileIsUsed() throws {
         let path = try temporaryFile("2 1\n[tie 2 1]\n1 1 0\n1 2 0\n0\n\"A\"\n\"B\"\n\"T\"\n", name: "tie.blt")
-        let outcome = TallyCLI.run(["count", path, "--format", "csv"])
+        let outcome = TallyCLI.run(["count", path, "--method", "block", "--format", "csv"])
         #expect(outcome.standardOutput.contains("1,2,B,,1,50.00,elected"))
     }
 
     @Test func aTieOrderThatMissesATiedCandidateIsAnError() throws {
         let path = try temporaryFile("3 1\n1 1 0\n1 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n", name: "tie.blt")
-        let outcome = TallyCLI.run(["count", path, "--tie-order", "A,C"])
+        let outcome = TallyCLI.run(["count", path, "--method", "block", "--tie-order", "A,C"])
         #expect(outcome.exitCode == .dataError)
         #expect(outcome.standardError.contains("a tie for the last seat between A, B is not decided by the tie order given"))
     }
