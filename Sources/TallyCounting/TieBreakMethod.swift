@@ -6,6 +6,7 @@ public enum TieBreakMethod: Sendable, Equatable {
     /// The seeded draw (`SeededDraw`); `draw` is its 1-based number within the count.
     case seededDraw(seed: UInt64, draw: Int)
     /// The candidates' votes at earlier stages: the first stage where they differed, looking
-    /// forwards from stage 1 (ERS97) or backwards from the latest (Scottish rules).
-    case earlierStages(direction: HistoryDirection, stage: Int)
+    /// forwards from stage 1 (ERS97) or backwards from the latest (Scottish rules). `stage` is the
+    /// deciding stage's label ("3", or "5.2" for a sub-stage).
+    case earlierStages(direction: HistoryDirection, stage: String)
 }

@@ -26,7 +26,7 @@ enum TieSection {
             members.append(("draw", .integer(Int64(draw))))
         case let .earlierStages(direction, stage):
             members.append(("method", .string("earlier-stages-\(direction.rawValue)")))
-            members.append(("stage", .integer(Int64(stage))))
+            members.append(("stage", .string(stage)))
         }
         return .object(members)
     }

@@ -64,8 +64,12 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// Moves each group's papers to the next continuing candidate on its ranking, each paper
     /// carrying `value`; papers with no such candidate are exhausted. Returns the number of
     /// papers that moved and the number exhausted.
+    ///
+    /// `exhaustedCarryValue`: whether papers with no next preference add their value to the
+    /// exhausted total (exclusions, Scottish surpluses), or stay behind worth nothing (ERS97
+    /// surpluses, where only transferable papers share the surplus).
     @discardableResult
-    mutating func move(_ groups: [PaperGroup], value: Value, stage: Int) throws -> (transferable: Int64, exhausted: Int64) {
+    mutating func move(_ groups: [PaperGroup], value: Value, stage: Int, exhaustedCarryValue: Bool = true) throws -> (transferable: Int64, exhausted: Int64) {
         var exhaustedPapers: Int64 = 0
         var moved: Int64 = 0
         for group in groups {
@@ -77,7 +81,9 @@ struct GregoryCount<Places: DecimalPlaces> {
                 exhaustedPapers += group.papers
             }
         }
-        exhausted = try exhausted + value.multiplied(by: exhaustedPapers, dividedBy: 1, rounding: .down)
+        if exhaustedCarryValue {
+            exhausted = try exhausted + value.multiplied(by: exhaustedPapers, dividedBy: 1, rounding: .down)
+        }
         try deliver(value: value, stage: stage)
         return (moved, exhaustedPapers)
     }
@@ -100,8 +106,15 @@ struct GregoryCount<Places: DecimalPlaces> {
 
     /// Sets an elected candidate's votes after their surplus has gone: what is left is the quota;
     /// what did not reach another candidate or the exhausted pile was lost to rounding.
-    mutating func settleSurplus(of candidate: Int, surplus: Value, transferred: Value) throws {
-        lost = try lost + (surplus - transferred)
+    ///
+    /// `shortfallExhausted`: the part not transferred is counted as exhausted rather than lost to
+    /// rounding (ERS97, when the transferable papers are worth less than the surplus).
+    mutating func settleSurplus(of candidate: Int, surplus: Value, transferred: Value, shortfallExhausted: Bool = false) throws {
+        if shortfallExhausted {
+            exhausted = try exhausted + (surplus - transferred)
+        } else {
+            lost = try lost + (surplus - transferred)
+        }
         votes[candidate] = try votes[candidate] - surplus
     }
 
@@ -163,6 +176,17 @@ struct GregoryCount<Places: DecimalPlaces> {
 
     /// Candidates with equal votes now, ordered most favoured (most votes earlier) first.
     private mutating func splitByHistory(_ tied: [Int], question: String) throws -> [Int] {
+        var result: [Int] = []
+        for group in historyGroups(tied, question: question) {
+            result += group.count > 1 ? try ties.order(group, question: question) : group
+        }
+        return result
+    }
+
+    /// Candidates with equal votes now, split into groups by their votes at earlier stages in the
+    /// rule's direction, most votes first; candidates equal at every stage stay in one group.
+    /// A split is recorded as a tie decision.
+    mutating func historyGroups(_ tied: [Int], question: String) -> [[Int]] {
         let stagesInOrder: [Int] = direction == .forwards ? Array(history.indices) : history.indices.reversed()
         var groups: [[Int]] = [tied.sorted()]
         var decidingStage: Int?
@@ -177,16 +201,28 @@ struct GregoryCount<Places: DecimalPlaces> {
             groups = split
         }
         if let decidingStage {
-            let order = groups.flatMap { $0 }
-            let stageNumber = stages[decidingStage].number
-            ties.record(TieDecision(question: question, candidates: tied.sorted(), order: order, method: .earlierStages(direction: direction, stage: stageNumber)))
+            let stage = stages[decidingStage]
+            let label = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
+            ties.record(TieDecision(
+                question: question, candidates: tied.sorted(), order: groups.flatMap { $0 },
+                method: .earlierStages(direction: direction, stage: label)
+            ))
         }
-        var result: [Int] = []
-        for group in groups {
-            result += group.count > 1 ? try ties.order(group, question: question) : group
-        }
-        return result
+        return groups
     }
+
+    /// The total active vote (ERS97 6.20, 5.6.1): the valid vote less the votes of elected
+    /// candidates up to the quota and less the non-transferable votes.
+    var totalActiveVote: Value {
+        get throws {
+            var active = try validVotes - exhausted - lost
+            for candidate in elected { active = try active - min(votes[candidate], quota) }
+            return active
+        }
+    }
+
+    /// Takes `value` from a candidate's votes (papers leaving an excluded candidate batch by batch).
+    mutating func debit(_ candidate: Int, _ value: Value) throws { votes[candidate] = try votes[candidate] - value }
 
     // MARK: Recording
 
