@@ -29,7 +29,7 @@ let package = Package(
 
         .testTarget(name: "TallyModelTests", dependencies: ["TallyModel"]),
         .testTarget(name: "TallyArithmeticTests", dependencies: ["TallyArithmetic"]),
-        .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyCounting"]),
+        .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles"]),
         .testTarget(name: "TallyBallotFilesTests", dependencies: ["TallyModel", "TallyBallotFiles"]),
         .testTarget(name: "TallyCommandsTests", dependencies: ["TallyCommands"], exclude: ["Golden"]),
         .testTarget(

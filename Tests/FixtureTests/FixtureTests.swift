@@ -75,7 +75,7 @@ import TallyModel
                 #expect(outcome.standardError.contains(message), "\(label): \(outcome.standardError)")
                 continue
             }
-            let result = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any], "\(label)")
+            let result = try #require(try ExactJSON.parse(outcome.standardOutput) as? [String: Any], "\(label)")
             check(result, against: expect, label: label)
         }
     }
@@ -112,9 +112,62 @@ import TallyModel
                 }
             }
         }
+        if let quota = expect["quota"] as? String {
+            #expect(String(describing: result["quota"] ?? "missing") == quota, "\(label): quota")
+        }
+        if let stages = expect["stages"] as? [[String: Any]] {
+            checkStages(result["stages"] as? [[String: Any]] ?? [], against: stages, label: label)
+        }
         let ties = result["ties"] as? [[String: Any]] ?? []
+        if let methods = expect["tie_methods"] as? [String] { #expect(ties.map { $0["method"] as? String ?? "" } == methods, "\(label): tie methods") }
+        if let stages = expect["tie_stages"] as? [String] { #expect(ties.map { $0["stage"] as? String ?? "" } == stages, "\(label): tie stages") }
         if let count = expect["ties"] as? Int { #expect(ties.count == count, "\(label): ties") }
         if let tied = expect["tie_candidates"] as? [String] { #expect(ties.first?["candidates"] as? [String] == tied, "\(label): tied") }
         if let method = expect["tie_method"] as? String { #expect(ties.first?["method"] as? String == method, "\(label): tie method") }
+    }
+
+    /// Each expected stage (found by its label, "3" or "3.1") against the JSON record's stage.
+    func checkStages(_ actual: [[String: Any]], against expected: [[String: Any]], label: String) {
+        func stageLabel(_ stage: [String: Any]) -> String {
+            let number = stage["stage"] as? Int ?? 0
+            return (stage["sub_stage"] as? Int).map { "\(number).\($0)" } ?? "\(number)"
+        }
+        for expectation in expected {
+            let name = expectation["stage"] as? String ?? "?"
+            guard let stage = actual.first(where: { stageLabel($0) == name }) else {
+                Issue.record("\(label): no stage \(name); stages are \(actual.map(stageLabel))")
+                continue
+            }
+            let where_ = "\(label) stage \(name)"
+            if let event = expectation["event"] as? String {
+                #expect((stage["event"] as? [String: Any])?["type"] as? String == event, "\(where_): event")
+            }
+            if let values = expectation["transfer_values"] as? [String] {
+                let actualValues = ((stage["event"] as? [String: Any])?["transfer_values"] as? [Any] ?? []).map { String(describing: $0) }
+                #expect(actualValues == values, "\(where_): transfer values")
+            }
+            if let votes = expectation["votes"] as? [String: String] {
+                let candidates = stage["candidates"] as? [[String: Any]] ?? []
+                for (candidate, figure) in votes {
+                    let entry = candidates.first { $0["name"] as? String == candidate }
+                    #expect(String(describing: entry?["votes"] ?? "missing") == figure, "\(where_): \(candidate)")
+                }
+            }
+            for key in ["non_transferable", "lost_to_rounding", "exhausted", "quota"] {
+                if let figure = expectation[key] as? String {
+                    #expect(String(describing: stage[key] ?? "missing") == figure, "\(where_): \(key)")
+                }
+            }
+            if let elected = expectation["elected"] as? [String] {
+                #expect(stage["elected"] as? [String] == elected, "\(where_): elected")
+            }
+            if let excluded = expectation["excluded"] as? [String] {
+                #expect(Set(stage["excluded"] as? [String] ?? []) == Set(excluded), "\(where_): excluded")
+            }
+            if let fragment = expectation["note_contains"] as? String {
+                let notes = (stage["notes"] as? [String] ?? []).joined(separator: " ")
+                #expect(notes.contains(fragment), "\(where_): notes \(notes)")
+            }
+        }
     }
 }
