@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "TallyCommandsTests", dependencies: ["TallyCommands"], exclude: ["Golden"]),
         .testTarget(
             name: "FixtureTests",
-            dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallyCommands"]
+            dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyCommands"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -28,7 +28,13 @@ public struct STV: Sendable {
             let count = try ERS97STV(seats: seats).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
             return record(count, ballots: ballots, profile: profile)
         case .meek:
-            throw CountError.invalidOption("Meek STV is not available yet")
+            let outcome = try MeekSTV(seats: seats).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
+            return STVRecord(
+                rule: rule, seats: seats, validVotes: DecimalValue(outcome.validVotes), quota: DecimalValue(outcome.initialQuota),
+                stages: outcome.stages, elected: outcome.elected, ties: outcome.ties.decisions, seed: outcome.ties.seed,
+                ballotsRead: profile.ballotsRead, invalidAtReading: profile.invalidBallots,
+                equalFirstPreferences: ballots.equalFirstPreferences, cutAtEqualRanking: ballots.cutAtEqualRanking
+            )
         }
     }
 
