@@ -23,7 +23,8 @@ public struct BLTReader: Sendable {
         let file: String
         var cursor: LineCursor
         var phase = Phase.header
-        var inBlockComment = false
+        /// Where an unclosed `/*` opened: line, line start, offset.
+        var openComment: (line: Int, lineStart: Int, offset: Int)?
         var tokens: [Range<Int>] = []
         let codes = CodeBuffer(capacity: 64)
 
@@ -51,7 +52,7 @@ public struct BLTReader: Sendable {
                     if tokens.isEmpty { continue }
                     try numericLine()
                 case .names:
-                    try nameLine(ByteText.trimmed(bytes, line))
+                    try nameLine(line)
                 case .trailing:
                     break
                 }
@@ -59,32 +60,53 @@ public struct BLTReader: Sendable {
             return try finish()
         }
 
+        // MARK: Comments
+
+        /// True at `index` when a `/*` starts there.
+        func opensComment(_ index: Int, _ end: Int) -> Bool { bytes[index] == 0x2F && index + 1 < end && bytes[index + 1] == 0x2A }
+
+        /// Skips a `/* … */` comment that is open at `index` (on this or an earlier line),
+        /// returning where the line's content resumes, or `end` if the comment runs on.
+        mutating func skipComment(from index: Int, to end: Int) -> Int {
+            var index = index
+            while index < end {
+                if bytes[index] == 0x2A, index + 1 < end, bytes[index + 1] == 0x2F {
+                    openComment = nil
+                    return index + 2
+                }
+                index += 1
+            }
+            return end
+        }
+
         // MARK: Lines of numbers
 
         /// Splits a line into blank-separated tokens, dropping comments. A `[ … ]` option is one
-        /// token.
+        /// token. A `/*` comment that opens after a ballot's first token must close on its line:
+        /// the end of the line ends the ballot.
         mutating func tokenize(_ line: Range<Int>) throws {
             tokens.removeAll(keepingCapacity: true)
             var index = line.lowerBound
+            if openComment != nil { index = skipComment(from: index, to: line.upperBound) }
             while index < line.upperBound {
                 let byte = bytes[index]
-                if inBlockComment {
-                    if byte == 0x2A, index + 1 < line.upperBound, bytes[index + 1] == 0x2F { inBlockComment = false; index += 2 } else { index += 1 }
+                if ByteText.isBlank(byte) { index += 1; continue }
+                if byte == 0x23 { break } // '#': a comment to the end of the line
+                if opensComment(index, line.upperBound) {
+                    openComment = (cursor.lineNumber, cursor.lineStart, index)
+                    index = skipComment(from: index + 2, to: line.upperBound)
+                    if openComment != nil, !tokens.isEmpty {
+                        throw error(at: openComment!.offset, "expected this comment to close on its line: the end of a line ends a ballot line")
+                    }
                     continue
                 }
-                if ByteText.isBlank(byte) { index += 1; continue }
-                if byte == 0x23 { break } // '#': comment to the end of the line
-                if byte == 0x2F, index + 1 < line.upperBound, bytes[index + 1] == 0x2A { inBlockComment = true; index += 2; continue }
                 let start = index
                 if byte == 0x5B { // '[' option, up to ']'
                     while index < line.upperBound, bytes[index] != 0x5D { index += 1 }
                     guard index < line.upperBound else { throw error(at: start, "expected ']' to close the option") }
                     index += 1
                 } else {
-                    while index < line.upperBound, !ByteText.isBlank(bytes[index]), bytes[index] != 0x23 {
-                        if bytes[index] == 0x2F, index + 1 < line.upperBound, bytes[index + 1] == 0x2A { break }
-                        index += 1
-                    }
+                    while index < line.upperBound, !ByteText.isBlank(bytes[index]), bytes[index] != 0x23, !opensComment(index, line.upperBound) { index += 1 }
                 }
                 tokens.append(start..<index)
             }
@@ -97,7 +119,11 @@ public struct BLTReader: Sendable {
             case .beforeBallots:
                 let first = tokens[0]
                 if bytes[first.lowerBound] == 0x2D, first.count > 1 { try withdrawnLine(); return }
-                if bytes[first.lowerBound] == 0x5B { try option(first); if tokens.count > 1 { throw error(at: tokens[1].lowerBound, "expected one option per line") }; return }
+                if bytes[first.lowerBound] == 0x5B {
+                    try option(first)
+                    if tokens.count > 1 { throw error(at: tokens[1].lowerBound, "expected one option per line") }
+                    return
+                }
                 phase = .ballots
                 builder = BallotProfileBuilder(rule: IrregularBallotRule(candidateCount: candidateCount, withdrawn: withdrawn))
                 try ballotLine()
@@ -113,7 +139,8 @@ public struct BLTReader: Sendable {
                   let count = ByteText.wholeNumber(bytes, tokens[0]),
                   let seatCount = ByteText.wholeNumber(bytes, tokens[1])
             else {
-                throw error(at: tokens[0].lowerBound, "expected the header line: the number of candidates and the number of seats, e.g. '4 2'; found \(ByteText.quoted(bytes, headerRange))")
+                let found = ByteText.quoted(bytes, tokens[0].lowerBound..<tokens[tokens.count - 1].upperBound)
+                throw error(at: tokens[0].lowerBound, "expected the header line: the number of candidates and the number of seats, e.g. '4 2'; found \(found)")
             }
             guard count >= 1, count <= Int64(Preference.maximumCandidates) else {
                 throw error(at: tokens[0].lowerBound, "expected between 1 and \(Preference.maximumCandidates) candidates; found \(count)")
@@ -123,8 +150,6 @@ public struct BLTReader: Sendable {
             seats = Int(min(seatCount, Int64(Int32.max)))
             phase = .beforeBallots
         }
-
-        var headerRange: Range<Int> { tokens[0].lowerBound..<tokens[tokens.count - 1].upperBound }
 
         mutating func withdrawnLine() throws {
             for token in tokens {
@@ -140,7 +165,13 @@ public struct BLTReader: Sendable {
 
         /// `[withdrawn 2 4]`, `[tie 3 1 2]` (the first named is the most favoured), `[nick a b c]`.
         mutating func option(_ token: Range<Int>) throws {
-            let inner = ByteText.string(bytes, (token.lowerBound + 1)..<(token.upperBound - 1))
+            var inner = ByteText.string(bytes, (token.lowerBound + 1)..<(token.upperBound - 1))
+            while let open = inner.range(of: "/*") { // comments inside an option
+                guard let close = inner.range(of: "*/", range: open.upperBound..<inner.endIndex) else {
+                    throw error(at: token.lowerBound, "expected the comment inside the option to close before ']'")
+                }
+                inner.replaceSubrange(open.lowerBound..<close.upperBound, with: " ")
+            }
             let words = inner.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard let name = words.first?.lowercased() else { throw error(at: token.lowerBound, "expected an option name inside '[ ]'") }
             let arguments = Array(words.dropFirst())
@@ -149,13 +180,20 @@ public struct BLTReader: Sendable {
                 guard arguments.count == candidateCount, Set(arguments).count == arguments.count else {
                     throw error(at: token.lowerBound, "expected \(candidateCount) distinct nicknames in [nick …]; found \(arguments.count)")
                 }
+                for nick in arguments where nick.allSatisfy({ $0.isNumber }) || nick.contains(where: { "=-#()[]\"".contains($0) }) {
+                    throw error(at: token.lowerBound, "expected nicknames that are not numbers and hold none of = - # ( ) [ ] \"; found '\(nick)'")
+                }
                 for (index, nick) in arguments.enumerated() { nicknames[nick] = index }
             case "withdrawn", "tie":
+                guard !arguments.isEmpty else { throw error(at: token.lowerBound, "expected candidates in [\(name) …]") }
                 var indices: [Int] = []
                 for argument in arguments {
-                    if let number = Int(argument), number >= 1, number <= candidateCount { indices.append(number - 1) }
-                    else if let index = nicknames[argument] { indices.append(index) }
+                    let index: Int
+                    if let number = Int(argument), number >= 1, number <= candidateCount { index = number - 1 }
+                    else if let nick = nicknames[argument] { index = nick }
                     else { throw error(at: token.lowerBound, "expected candidate numbers (1–\(candidateCount)) or nicknames in [\(name) …]; found '\(argument)'") }
+                    guard !indices.contains(index) else { throw error(at: token.lowerBound, "candidate '\(argument)' is named twice in [\(name) …]") }
+                    indices.append(index)
                 }
                 if name == "tie" { tieOrder = indices } else { withdrawn.append(contentsOf: indices) }
             default:
@@ -181,8 +219,11 @@ public struct BLTReader: Sendable {
                 weight = number
             } else {
                 let text = ByteText.quoted(bytes, first)
+                let digits = bytes[first].allSatisfy(ByteText.isDigit)
                 let fractional = bytes[first].contains(0x2E) && bytes[first].allSatisfy { ByteText.isDigit($0) || $0 == 0x2E }
-                throw error(at: first.lowerBound, fractional
+                throw error(at: first.lowerBound, digits
+                    ? "the weight \(text) is more than \(BallotProfile.maximumTotalWeight), the most ballots Tally counts"
+                    : fractional
                     ? "expected a whole-number ballot weight; fractional weights such as \(text) are not supported"
                     : "expected a ballot line starting with a whole-number weight (or a ballot id in parentheses); found \(text)")
             }
@@ -192,28 +233,42 @@ public struct BLTReader: Sendable {
             var pendingEqual = false
             for token in tokens.dropFirst() {
                 if closed { throw error(at: token.lowerBound, "expected the end of the ballot after its closing 0; found \(ByteText.quoted(bytes, token))") }
-                if token.count == 1, bytes[token.lowerBound] == 0x30 { closed = true; continue }
-                if token.count == 1, bytes[token.lowerBound] == 0x3D { // a lone '='
-                    guard codes.count > 0 else { throw error(at: token.lowerBound, "expected a candidate before '='") }
-                    pendingEqual = true
+                if token.count == 1, bytes[token.lowerBound] == 0x30 {
+                    if pendingEqual { throw error(at: token.lowerBound, "expected a candidate after '='; 0 ends a ballot") }
+                    closed = true
                     continue
                 }
+                // A token is candidates joined by '=': "2=3", "2=", "=3" (the '=' may stand apart).
+                var parts: [Range<Int>] = []
                 var partStart = token.lowerBound
-                var index = token.lowerBound
-                while index <= token.upperBound {
-                    if index == token.upperBound || bytes[index] == 0x3D {
-                        let part = partStart..<index
-                        guard !part.isEmpty else { throw error(at: index, "expected a candidate on each side of '='") }
-                        var code = try preferenceCode(part)
-                        if part.lowerBound > token.lowerBound || pendingEqual {
+                for index in token.lowerBound...token.upperBound where index == token.upperBound || bytes[index] == 0x3D {
+                    parts.append(partStart..<index)
+                    partStart = index + 1
+                }
+                for (number, part) in parts.enumerated() {
+                    let isFirst = number == 0
+                    let isLast = number == parts.count - 1
+                    if part.isEmpty {
+                        if parts.count == 1 { continue }
+                        if isFirst { // "=3": equal to the preference before it
                             guard codes.count > 0 else { throw error(at: part.lowerBound, "expected a candidate before '='") }
-                            code |= RawPreferenceCode.equalToPrevious
+                            pendingEqual = true
+                            continue
                         }
-                        pendingEqual = false
-                        codes.append(code)
-                        partStart = index + 1
+                        if isLast { pendingEqual = true; continue } // "2=": equal to the next
+                        throw error(at: part.lowerBound, "expected a candidate between the two '='")
                     }
-                    index += 1
+                    var code = try preferenceCode(part)
+                    let joined = !isFirst || pendingEqual
+                    if code == RawPreferenceCode.markedSkip, joined || (!isLast && parts.count > 1) {
+                        throw error(at: part.lowerBound, "expected a candidate on each side of '=': '-' (a skipped rank) cannot be ranked equal")
+                    }
+                    if joined {
+                        guard codes.count > 0 else { throw error(at: part.lowerBound, "expected a candidate before '='") }
+                        code |= RawPreferenceCode.equalToPrevious
+                    }
+                    pendingEqual = false
+                    codes.append(code)
                 }
             }
             if pendingEqual { throw error(at: tokens[tokens.count - 1].lowerBound, "expected a candidate after '='") }
@@ -226,7 +281,7 @@ public struct BLTReader: Sendable {
 
         /// A candidate number, a nickname, or '-' for a skipped rank.
         func preferenceCode(_ part: Range<Int>) throws -> UInt16 {
-            if part.count == 1, bytes[part.lowerBound] == 0x2D { return RawPreferenceCode.skippedRank }
+            if part.count == 1, bytes[part.lowerBound] == 0x2D { return RawPreferenceCode.markedSkip }
             if bytes[part].allSatisfy(ByteText.isDigit) {
                 guard let number = ByteText.wholeNumber(bytes, part, limit: 1_000_000), number != 0 else {
                     if ByteText.wholeNumber(bytes, part) == 0 { throw error(at: part.lowerBound, "expected a candidate number from 1 to \(candidateCount); 0 ends a ballot and cannot be ranked equal") }
@@ -240,40 +295,51 @@ public struct BLTReader: Sendable {
 
         // MARK: Names and title
 
+        /// A candidate line (`"Name"`, optionally `"Party"`) or the title: quoted strings, or the
+        /// line's unquoted text; `/* … */` and `#` comments outside quotes are skipped.
         mutating func nameLine(_ line: Range<Int>) throws {
-            if inBlockComment {
-                if let close = find("*/", in: line) { inBlockComment = false; return try nameLine(ByteText.trimmed(bytes, (close + 2)..<line.upperBound)) }
-                return
-            }
-            if line.isEmpty || bytes[line.lowerBound] == 0x23 { return }
-            if bytes[line].starts(with: [0x2F, 0x2A]) {
-                if find("*/", in: line) == nil { inBlockComment = true }
-                return
-            }
             var strings: [String] = []
+            var unquotedStart: Int?
+            var unquotedEnd = line.lowerBound
             var index = line.lowerBound
-            if bytes[index] == ByteText.quote {
-                while index < line.upperBound, strings.count < 2 {
-                    while index < line.upperBound, ByteText.isBlank(bytes[index]) { index += 1 }
-                    guard index < line.upperBound, bytes[index] == ByteText.quote else { break }
+            if openComment != nil { index = skipComment(from: index, to: line.upperBound) }
+            scan: while index < line.upperBound {
+                let byte = bytes[index]
+                if opensComment(index, line.upperBound) {
+                    openComment = (cursor.lineNumber, cursor.lineStart, index)
+                    index = skipComment(from: index + 2, to: line.upperBound)
+                    continue
+                }
+                if byte == 0x23 { break scan }
+                if byte == ByteText.quote, unquotedStart == nil {
                     let (text, end) = try quotedString(from: index, lineEnd: line.upperBound)
                     strings.append(text)
                     index = end
+                    continue
                 }
-            } else {
-                strings.append(ByteText.string(bytes, line)) // an unquoted name or title
+                if !ByteText.isBlank(byte), strings.isEmpty {
+                    if unquotedStart == nil { unquotedStart = index }
+                    unquotedEnd = index + 1
+                }
+                index += 1
             }
+            if strings.isEmpty, let start = unquotedStart {
+                strings.append(ByteText.string(bytes, start..<unquotedEnd)) // an unquoted name or title
+            }
+            guard let first = strings.first else { return } // blank or comment-only line
             if candidates.count < candidateCount {
-                let name = strings[0]
-                guard !Candidate.matchingKey(for: name).isEmpty else { throw error(at: line.lowerBound, "expected a candidate name; found an empty one") }
-                let key = Candidate.matchingKey(for: name)
+                let key = Candidate.matchingKey(for: first)
+                guard !key.isEmpty else { throw error(at: line.lowerBound, "expected a candidate name; found an empty one") }
+                if let bad = first.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !$0.properties.isWhitespace }) {
+                    throw error(at: line.lowerBound, "expected a candidate name without control characters; found U+\(String(bad.value, radix: 16, uppercase: true))")
+                }
                 if let earlier = nameLines[key] {
-                    throw error(at: line.lowerBound, "candidate name \"\(name)\" repeats the name on line \(earlier); names must differ")
+                    throw error(at: line.lowerBound, "candidate name \"\(first)\" repeats the name on line \(earlier); names must differ")
                 }
                 nameLines[key] = cursor.lineNumber
-                candidates.append(Candidate(name: name, affiliation: strings.count > 1 ? strings[1] : nil))
+                candidates.append(Candidate(name: first, affiliation: strings.count > 1 ? strings[1] : nil))
             } else {
-                title = strings[0]
+                title = first
                 phase = .trailing
             }
         }
@@ -293,18 +359,12 @@ public struct BLTReader: Sendable {
             throw error(at: start, "expected a closing '\"' for the string that starts here")
         }
 
-        func find(_ needle: String, in range: Range<Int>) -> Int? {
-            let pattern = Array(needle.utf8)
-            guard range.count >= pattern.count else { return nil }
-            for index in range.lowerBound...(range.upperBound - pattern.count) where bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                return index
-            }
-            return nil
-        }
-
         // MARK: End
 
         mutating func finish() throws -> BallotProfile {
+            if let open = openComment, phase != .trailing {
+                throw BallotFileError(file: file, line: open.line, column: ByteText.column(bytes, lineStart: open.lineStart, offset: open.offset), message: "expected '*/' to close the comment that opens here; the file ended first")
+            }
             let endLine = cursor.lineNumber + 1
             switch phase {
             case .header:

@@ -46,11 +46,12 @@ public struct CSVReader: Sendable {
         var headerNames: [String] = []
         var builder: BallotProfileBuilder!
         var candidates: [Candidate] = []
-        var names = SequenceInterner(capacity: 64)
+        /// Candidate numbers by matching key (`Candidate.matchingKey`), for spellings not yet cached.
+        var names: [String: Int] = [:]
         var regionNames: [String] = []
-        var regions = SequenceInterner(capacity: 16)
+        var regions: [String: Int] = [:]
         let spellings = SpellingCache()
-        let keyScratch = CodeBuffer(capacity: 64)
+        let regionSpellings = SpellingCache()
         let codes = CodeBuffer(capacity: 64)
         let ranks = CodeBuffer(capacity: 64)
         var cells: CSVCells = .ranks
@@ -232,43 +233,52 @@ public struct CSVReader: Sendable {
             return UInt16(number)
         }
 
-        /// The number of a candidate name, matched after folding blanks and ASCII case.
+        /// The number of a candidate name, matched as `Candidate.matchingKey` matches names
+        /// (Unicode case, any whitespace, canonically equivalent spellings). Only a spelling not
+        /// seen before gets here; the spelling cache answers the rest.
         mutating func intern(name source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> Int {
             let spelling = ByteText.trimmed(source, range)
-            foldedKey(source, spelling)
-            let (number, isNew) = names.intern(keyScratch.codes)
-            spellings.insert(source, spelling, number: number)
-            if isNew {
-                guard number < Preference.maximumCandidates else {
+            let text = ByteText.string(source, spelling)
+            let key = Candidate.matchingKey(for: text)
+            guard !key.isEmpty else { throw located(parser.rowLineStart, "expected a candidate name; found only blank characters") }
+            try checkPrintable(text)
+            let number: Int
+            if let known = names[key] {
+                number = known
+            } else {
+                guard names.count < Preference.maximumCandidates else {
                     throw located(parser.rowLineStart, "expected at most \(Preference.maximumCandidates) different candidate names")
                 }
-                candidates.append(Candidate(name: ByteText.string(source, ByteText.trimmed(source, range))))
+                number = names.count
+                names[key] = number
+                candidates.append(Candidate(name: text))
             }
+            spellings.insert(source, spelling, number: number)
             return number
         }
 
         mutating func regionIndex(_ field: CSVRowParser.Field) throws -> Int {
             let range = ByteText.trimmed(bytes, field.range)
             guard !range.isEmpty else { throw located(field.range.lowerBound, "expected a region name; the cell is empty") }
-            foldedKey(bytes, range)
-            let (number, isNew) = regions.intern(keyScratch.codes)
-            if isNew {
-                guard number < 0xFFFF else { throw located(range.lowerBound, "expected fewer than 65,535 regions") }
-                regionNames.append(parser.string(field))
+            if !field.hasEscapedQuotes, let known = regionSpellings.find(bytes, range) { return known }
+            let text = parser.string(field)
+            try checkPrintable(text)
+            let key = Candidate.matchingKey(for: text)
+            if let known = regions[key] { return known }
+            guard regions.count < Int(UInt16.max) else {
+                throw located(range.lowerBound, "expected at most \(Int(UInt16.max)) different regions")
             }
+            let number = regions.count
+            regions[key] = number
+            regionNames.append(text)
+            if !field.hasEscapedQuotes { regionSpellings.insert(bytes, range, number: number) }
             return number
         }
 
-        /// Fills `keyScratch` with `range` lower-cased (ASCII) and with blank runs folded to one space.
-        mutating func foldedKey(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            keyScratch.removeAll()
-            var pendingSpace = false
-            for index in range {
-                var byte = source[index]
-                if ByteText.isBlank(byte) { pendingSpace = true; continue }
-                if pendingSpace { keyScratch.append(UInt16(ByteText.space)); pendingSpace = false }
-                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                keyScratch.append(UInt16(byte))
+        /// Names may not hold control characters other than whitespace (they would garble reports).
+        func checkPrintable(_ text: String) throws {
+            if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !$0.properties.isWhitespace }) {
+                throw located(parser.rowLineStart, "expected a name without control characters; found U+\(String(bad.value, radix: 16, uppercase: true)) in '\(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : Character($0) }.map(String.init).joined())'")
             }
         }
 

@@ -4,7 +4,8 @@
 /// candidate, a repeated candidate, a skipped rank); a ballot with no valid first preference is
 /// invalid. Preferences for withdrawn candidates are skipped, as if the candidate were not on the
 /// ballot. Equal ranks are kept for the counting method to decide. Trailing empty ranks (blank
-/// cells after the last preference) are not irregular.
+/// cells after the last preference) are not irregular; a rank marked as skipped (`-`) is, even
+/// at the end.
 public struct IrregularBallotRule: Sendable {
     public let candidateCount: Int
     private let isWithdrawn: [Bool]
@@ -48,7 +49,7 @@ public struct IrregularBallotRule: Sendable {
             let groupStart = counted.count
             repeat {
                 let value = raw[index] & RawPreferenceCode.valueMask
-                if value == RawPreferenceCode.skippedRank { stop = .skippedRank }
+                if value == RawPreferenceCode.skippedRank || value == RawPreferenceCode.markedSkip { stop = .skippedRank }
                 else if value == RawPreferenceCode.unknownCandidate || Int(value) >= candidateCount { stop = .unknownCandidate }
                 else if stamps[Int(value)] == ballotNumber { stop = .repeatedCandidate }
                 if stop != nil {

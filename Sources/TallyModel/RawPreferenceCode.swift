@@ -2,8 +2,11 @@
 /// resolves it: a candidate index, or one of the markers below, with the top bit meaning
 /// "ranked equal with the previous code".
 public enum RawPreferenceCode {
-    /// A rank left empty (a gap in the ranking, or `-` in BLT).
+    /// A rank left empty (a blank cell, or a missing rank number). Blank ranks at the end of a
+    /// ranking are not irregular.
     public static let skippedRank: UInt16 = 0x7FFE
+    /// A rank marked as skipped (`-` in BLT): irregular wherever it stands.
+    public static let markedSkip: UInt16 = 0x7FFD
     /// A preference naming no candidate on the ballot.
     public static let unknownCandidate: UInt16 = 0x7FFF
     /// Set on a code that shares its rank with the code before it.

@@ -58,6 +58,36 @@ import TallyModel
         #expect(profile.irregularities[.skippedRank]?.firstLines == [4])
     }
 
+    @Test func aMarkedSkipIsIrregularEvenAtTheEnd() throws {
+        let profile = try read("2 1\n1 1 - 0\n1 - 0\n1 1 - 2 0\n0\n\"A\"\n\"B\"\n\"T\"\n")
+        #expect(profile.described == ["2: A"])
+        #expect(profile.irregularities[.skippedRank]?.ballots == 3)
+        #expect(profile.irregularities[.skippedRank]?.invalidBallots == 1)
+        #expect(profile.irregularities[.skippedRank]?.firstLines == [2, 3, 4])
+    }
+
+    @Test func equalSignsMayStandApartOrJoined() throws {
+        let profile = try read("3 1\n1 1= 2 0\n1 1 =2 0\n1 1 = 2 0\n1 1=2 3 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n")
+        #expect(profile.described == ["3: A=B", "1: A=B, C"])
+    }
+
+    @Test func commentsAreSkippedInOptionsAndNameLines() throws {
+        let profile = try read("""
+        3 1
+        [tie 1 /* x */ 2 3]
+        1 1 2 0
+        0
+        "A" /* c */ "P"
+        B # a comment
+        /* a comment
+        over lines */ "C"
+        "Title"
+        """)
+        #expect(profile.tieOrder == [0, 1, 2])
+        #expect(profile.candidates == [Candidate(name: "A", affiliation: "P"), Candidate(name: "B"), Candidate(name: "C")])
+        #expect(profile.title == "Title")
+    }
+
     @Test func readsAWithdrawnLineAndSkipsWithdrawnPreferences() throws {
         let profile = try read("3 1\n-2\n1 2 1 0\n1 2 0\n1 3 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n")
         #expect(profile.withdrawn == [1])

@@ -18,6 +18,16 @@ import TallyModel
         #expect(profile.described == ["1: Ann, Bob, Cat"])
     }
 
+    /// One matching rule everywhere: Unicode case, any whitespace (also no-break space and line
+    /// ends in quoted cells), canonically equivalent spellings (é and e + combining acute).
+    @Test func namesMatchByUnicodeCaseWhitespaceAndCanonicalEquivalence() throws {
+        let text = "rank1,rank2\nÉLISE,Ann\u{00A0}Black\n\"élise\",\"Ann\nBlack\"\nE\u{0301}lise,\u{00C9}lise\n"
+        let profile = try read(text, name: "b.csv")
+        #expect(profile.candidates.map(\.name) == ["ÉLISE", "Ann\u{00A0}Black"])
+        #expect(profile.described == ["2: ÉLISE, Ann\u{00A0}Black", "1: ÉLISE"])
+        #expect(profile.irregularities[.repeatedCandidate]?.firstLines == [5])
+    }
+
     @Test func aGapInRankColumnsEndsTheRanking() throws {
         let profile = try read("1,2,3\nAnn,,Cat\nBob,Bob,\n", name: "b.csv")
         #expect(profile.described == ["1: Ann", "1: Bob"])
