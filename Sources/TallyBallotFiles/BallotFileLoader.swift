@@ -27,8 +27,15 @@ public struct BallotFileLoader: Sendable {
         guard !isDirectory.boolValue else {
             throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "is a directory, not a ballot file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "cannot be read (check its permissions)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "cannot be read: \(error.localizedDescription)")
         }
         return try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), path: path) }
     }

@@ -25,6 +25,27 @@ enum BallotFileOptions {
         )
     }
 
+    /// Usage errors in the file options themselves: one column named for two roles.
+    static func check(_ arguments: ParsedArguments, spec: CommandSpec) throws(UsageError) {
+        let named = ["--weight-column", "--id-column", "--region-column"].compactMap { option in
+            arguments.value(option).map { (option, $0.lowercased()) }
+        }
+        for (index, (option, column)) in named.enumerated() {
+            if let other = named[(index + 1)...].first(where: { $0.1 == column }) {
+                throw UsageError(command: spec, message: "\(option) and \(other.0) both name the column '\(column)'")
+            }
+        }
+    }
+
+    /// CSV options given for a file read as BLT: refused, since they would silently do nothing.
+    static func checkFormat(_ loaded: BallotFileLoader.Loaded, _ arguments: ParsedArguments, spec: CommandSpec) throws(UsageError) {
+        guard loaded.format == .blt else { return }
+        let csvOnly = ["--layout", "--cells", "--weight-column", "--id-column", "--region-column"].filter { arguments.value($0) != nil }
+        if let option = csvOnly.first {
+            throw UsageError(command: spec, message: "\(option) is for CSV files; \(loaded.path) was read as BLT")
+        }
+    }
+
     /// Loads the file, turning failures into the outcome to return.
     static func load(_ path: String, _ arguments: ParsedArguments) -> Result<BallotFileLoader.Loaded, CommandFailure> {
         do {

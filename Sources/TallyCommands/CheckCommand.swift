@@ -13,10 +13,16 @@ enum CheckCommand {
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
+        do {
+            try BallotFileOptions.check(arguments, spec: spec)
+        } catch {
+            return error.outcome
+        }
         switch BallotFileOptions.load(arguments.positionals[0], arguments) {
         case let .failure(failure):
             return failure.outcome
         case let .success(loaded):
+            do { try BallotFileOptions.checkFormat(loaded, arguments, spec: spec) } catch { return error.outcome }
             let report = CheckReport(source: ReportSource(loaded))
             return CommandOutcome(standardOutput: arguments.value("--format") == "json" ? report.json().rendered() : report.text())
         }

@@ -41,7 +41,9 @@ enum CountCommand {
 
     private static func count(_ arguments: ParsedArguments) throws -> CommandOutcome {
         let path = arguments.positionals[0]
+        try BallotFileOptions.check(arguments, spec: spec)
         let loaded = try BallotFileOptions.load(path, arguments).get()
+        try BallotFileOptions.checkFormat(loaded, arguments, spec: spec)
         let (profile, region) = try selectRegion(loaded.profile, arguments.value("--region"), path: path)
         let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
 
@@ -73,11 +75,12 @@ enum CountCommand {
                 return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
             }
         } catch let error as CountError {
-            let seatsFromUser = arguments.value("--seats") != nil && error != .noValidBallots
+            let seatsFromUser = arguments.value("--seats") != nil && error != .noValidBallots && error != .noVotes
             throw CommandFailure("\(path): cannot count: \(error)", seatsFromUser ? .usage : .dataError)
         } catch let tie as UnresolvedTie {
             let names = tie.candidates.map { profile.candidates[$0].name }.joined(separator: ", ")
-            throw CommandFailure("\(path): a tie for \(tie.question) between \(names) is not decided by the tie order given; name all of them in --tie-order, or leave it out to use the seeded draw", .dataError)
+            let source = arguments.value("--tie-order") != nil ? "--tie-order" : "the file's [tie] option"
+            throw CommandFailure("\(path): a tie for \(tie.question) between \(names) is not decided by the order in \(source); name all of them in --tie-order, or leave out --tie-order to use the seeded draw", .dataError)
         } catch let overflow as ArithmeticOverflow {
             throw CommandFailure("\(path): cannot count: \(overflow)", .dataError)
         }
@@ -117,20 +120,18 @@ enum CountCommand {
         }
         var order = profile.tieOrder
         if let text = arguments.value("--tie-order") {
-            order = try text.split(separator: ",").map { name in
-                guard let index = profile.candidateIndex(named: String(name)) else {
-                    let names = profile.candidates.map(\.name).joined(separator: ", ")
-                    throw UsageError(command: spec, message: "--tie-order names '\(name.trimmingCharacters())', who is not a candidate; the candidates are: \(names)")
+            let names = try TieOrderList.names(in: text, spec: spec)
+            order = try names.map { name in
+                guard let index = profile.candidateIndex(named: name) else {
+                    let names = profile.candidates.map { TieOrderList.quotedIfNeeded($0.name) }.joined(separator: ", ")
+                    throw UsageError(command: spec, message: "--tie-order names '\(name)', who is not a candidate; the candidates are: \(names)")
                 }
                 return index
             }
+            guard Set(order!).count == order!.count else {
+                throw UsageError(command: spec, message: "--tie-order names a candidate twice")
+            }
         }
         return TieBreaker(explicitOrder: order, seed: seed)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

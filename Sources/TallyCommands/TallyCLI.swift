@@ -32,6 +32,7 @@ public enum TallyCLI {
         case "-h", "--help":
             return CommandOutcome(standardOutput: help)
         case "--version":
+            guard arguments.count == 1 else { return .failure("--version takes no arguments", .usage) }
             return CommandOutcome(standardOutput: "tally \(version)\n")
         case "help":
             guard arguments.count > 1 else { return CommandOutcome(standardOutput: help) }

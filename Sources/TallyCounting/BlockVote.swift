@@ -58,6 +58,7 @@ public struct BlockVote: Sendable {
             }
         }
 
+        guard counted > 0 else { throw CountError.noVotes }
         var tieBreaker = ties
         let placing = try placingOrder(votes: votes, standing: standing, tieBreaker: &tieBreaker)
         return BlockVoteRecord(

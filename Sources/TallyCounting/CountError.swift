@@ -4,6 +4,8 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
     case moreSeatsThanCandidates(seats: Int, candidates: Int)
     case invalidOption(String)
     case noValidBallots
+    /// Block vote: every valid ballot was void, so no vote was cast.
+    case noVotes
 
     public var description: String {
         switch self {
@@ -12,6 +14,7 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(seats) seat\(seats == 1 ? "" : "s") but only \(candidates) standing candidate\(candidates == 1 ? "" : "s")"
         case let .invalidOption(message): message
         case .noValidBallots: "there are no valid ballots to count"
+        case .noVotes: "no ballot gives a vote: every valid ballot is void (see --over-votes)"
         }
     }
 }

@@ -46,7 +46,7 @@ public struct BlockVoteReport: Sendable {
         ballots.append(["void: over-vote (marks do not fit in \(record.votesPerBallot))", NumberFormatting.grouped(record.overVotes.ballots), overVoteWhere])
         if record.overVotePolicy == .countFirst {
             let partlyWhere = NumberFormatting.lines(record.partlyCounted.firstLines, total: record.partlyCounted.firstLines.count)
-            ballots.append(["over-vote, first \(record.votesPerBallot) marks counted", NumberFormatting.grouped(record.partlyCounted.ballots), partlyWhere])
+            ballots.append(["over-vote, the marks that fit in \(record.votesPerBallot) counted", NumberFormatting.grouped(record.partlyCounted.ballots), partlyWhere])
         }
         ballots.append(["valid (counted)", NumberFormatting.grouped(record.countedBallots), ""])
         ballots.append(["votes (marks) counted", NumberFormatting.grouped(record.marks), ""])
@@ -106,6 +106,7 @@ public struct BlockVoteReport: Sendable {
             ("void_over_vote", .integer(record.overVotes.ballots)),
             ("void_over_vote_first_lines", .array(overVoteLines)),
             ("over_vote_partly_counted", .integer(record.partlyCounted.ballots)),
+            ("over_vote_partly_counted_first_lines", .array(record.partlyCounted.firstLines.map { .integer(Int64($0)) })),
             ("counted", .integer(record.countedBallots)),
             ("marks", .integer(record.marks)),
         ])

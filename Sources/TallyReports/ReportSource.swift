@@ -20,13 +20,25 @@ public struct ReportSource: Sendable {
         self.init(path: loaded.path, format: loaded.format, profile: loaded.profile, region: region)
     }
 
-    func name(_ candidate: Int) -> String { profile.candidates[candidate].name }
+    /// A candidate's name as reports print it: control characters made printable.
+    func name(_ candidate: Int) -> String { ReportSource.printable(profile.candidates[candidate].name) }
 
-    func names(_ candidates: [Int]) -> String { candidates.map(name).joined(separator: ", ") }
+    /// `text` safe to print on a terminal: control characters become spaces (whitespace) or U+FFFD.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            guard scalar.properties.generalCategory == .control else { return scalar }
+            return scalar.properties.isWhitespace ? " " : "\u{FFFD}"
+        }))
+    }
+
+    /// Names in a list, separated by commas; a name that holds a comma is put in quotes.
+    func names(_ candidates: [Int]) -> String {
+        candidates.map { name($0) }.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
+    }
 
     /// "Title (file.blt, BLT)" or just the file.
     var heading: String {
         let file = "\(path), \(format.rawValue.uppercased())" + (region.map { ", region \($0)" } ?? "")
-        return profile.title.map { "\($0) (\(file))" } ?? file
+        return ReportSource.printable(profile.title.map { "\($0) (\(file))" } ?? file)
     }
 }

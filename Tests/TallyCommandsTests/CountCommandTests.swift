@@ -85,7 +85,23 @@ import TallyCommands
         let path = try temporaryFile("3 1\n1 1 0\n1 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n", name: "tie.blt")
         let outcome = TallyCLI.run(["count", path, "--method", "block", "--tie-order", "A,C"])
         #expect(outcome.exitCode == .dataError)
-        #expect(outcome.standardError.contains("a tie for the last seat between A, B is not decided by the tie order given"))
+        #expect(outcome.standardError.contains("a tie for the last seat between A, B is not decided by the order in --tie-order"))
+    }
+
+    @Test func tieOrderNamesMayBeQuotedAndMustBeDistinct() throws {
+        let path = try temporaryFile("rank1\n\"Black, Ann\"\nSmith\n", name: "comma.csv")
+        let quoted = TallyCLI.run(["count", path, "--method", "block", "--seats", "1", "--tie-order", "\"Black, Ann\", Smith"])
+        #expect(quoted.exitCode == .success)
+        #expect(quoted.standardOutput.contains("Tie for the last seat between \"Black, Ann\", Smith: decided by the order given"))
+        #expect(TallyCLI.run(["count", path, "--method", "block", "--seats", "1", "--tie-order", ""]).exitCode == .usage)
+        #expect(TallyCLI.run(["count", path, "--method", "block", "--seats", "1", "--tie-order", "Smith, smith"]).exitCode == .usage)
+    }
+
+    @Test func csvOptionsForABLTFileAreAUsageError() {
+        let outcome = TallyCLI.run(["count", fixturePath("linn07/ballots.blt"), "--layout", "ranks"])
+        #expect(outcome.exitCode == .usage)
+        #expect(outcome.standardError.contains("--layout is for CSV files"))
+        #expect(TallyCLI.run(["check", fixturePath("irregular-ranks/ballots.csv"), "--weight-column", "x", "--id-column", "X"]).exitCode == .usage)
     }
 
     @Test func checkDescribesTheFile() {

@@ -53,21 +53,32 @@ import TallyModel
         // An unordered mark ballot of three for two votes, and a ranked one with a tie straddling K.
         let marks: [Preference] = [Preference(candidate: 0), Preference(candidate: 1, equalToPrevious: true), Preference(candidate: 2, equalToPrevious: true)]
         let straddle: [Preference] = [Preference(candidate: 3), Preference(candidate: 0), Preference(candidate: 1, equalToPrevious: true)]
-        let entries = marks + straddle
+        let entries = marks + straddle + [Preference(candidate: 2)]
         let profile = BallotProfile(
             title: nil, candidates: candidates, seats: nil, withdrawn: [], tieOrder: nil, regions: [],
-            irregularities: IrregularityTally(), ballotLines: 2, entries: entries, starts: [0, 3, 6], weights: [2, 1], regionIndices: [],
-            lines: [1, 0, 0, 0, 0, 2, 0, 0, 0, 0]
+            irregularities: IrregularityTally(), ballotLines: 3, entries: entries, starts: [0, 3, 6, 7], weights: [2, 1, 1], regionIndices: [],
+            lines: [1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 3, 0, 0, 0, 0]
         )
         let void = try BlockVote(seats: 2).count(profile, ties: TieBreaker(seed: 1))
         #expect(void.overVotes.ballots == 3)
-        #expect(void.countedBallots == 0)
+        #expect(void.countedBallots == 1)
         #expect(void.overVotes.firstLines == [1, 2])
+        #expect(void.votes == [0, 0, 1, 0])
 
         let counted = try BlockVote(seats: 2, overVotes: .countFirst).count(profile, ties: TieBreaker(seed: 1))
         #expect(counted.overVotes.ballots == 2) // nothing of the three equal marks fits
         #expect(counted.partlyCounted.ballots == 1)
-        #expect(counted.votes == [0, 0, 0, 1])
+        #expect(counted.partlyCounted.firstLines == [2])
+        #expect(counted.votes == [0, 0, 1, 1])
+    }
+
+    @Test func aCountInWhichEveryBallotIsVoidIsAnError() {
+        let marks: [Preference] = [Preference(candidate: 0), Preference(candidate: 1, equalToPrevious: true)]
+        let profile = BallotProfile(
+            title: nil, candidates: candidates, seats: nil, withdrawn: [], tieOrder: nil, regions: [],
+            irregularities: IrregularityTally(), ballotLines: 1, entries: marks, starts: [0, 2], weights: [4], regionIndices: []
+        )
+        #expect(throws: CountError.noVotes) { try BlockVote(seats: 1).count(profile) }
     }
 
     @Test func withdrawnCandidatesCannotBeElected() throws {
