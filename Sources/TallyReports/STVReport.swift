@@ -79,9 +79,9 @@ public struct STVReport: Sendable {
             }
         }
         var output = ""
-        output += pad("", nameWidth, right: false) + lines[0] + "\n"
-        output += pad("", nameWidth, right: false) + lines[1] + "\n"
-        if !lines[2].trimmingTrailingSpaces().isEmpty { output += pad("", nameWidth, right: false) + lines[2] + "\n" }
+        for (row, line) in lines.enumerated() where row < 2 || !line.trimmingTrailingSpaces().isEmpty {
+            output += (pad("", nameWidth, right: false) + line).trimmingTrailingSpaces() + "\n"
+        }
         output += pad("Candidate", nameWidth, right: false) + indices.map { _ in stageCell("Transfer", "Total") }.joined() + "\n"
 
         func row(_ name: String, _ cells: (STVStage, Int) -> (String, String)) -> String {
