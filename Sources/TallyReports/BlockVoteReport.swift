@@ -37,7 +37,7 @@ public struct BlockVoteReport: Sendable {
             ])
         }
         output += table.rendered()
-        output += "\n  Elected: \(source.names(record.elected))\n\n"
+        output += "\n" + TextWrap.lines("Elected: \(source.names(record.elected))") + "\n"
 
         var ballots = TextTable(columns: [.init("Ballots"), .init("Number", .right), .init("Where")])
         ballots.append(["read", NumberFormatting.grouped(record.ballotsRead), ""])
@@ -56,7 +56,7 @@ public struct BlockVoteReport: Sendable {
         if record.ties.isEmpty {
             output += "  Ties: none needed deciding. Draw seed \(record.seed) (unused).\n"
         } else {
-            for tie in record.ties { output += "  " + TieSection.sentence(tie, source: source) + "\n" }
+            for tie in record.ties { output += TextWrap.lines(TieSection.sentence(tie, source: source)) }
         }
         return output
     }

@@ -28,14 +28,14 @@ public struct STVReport: Sendable {
         output += "Seats \(record.seats) · valid votes \(NumberFormatting.grouped(record.validVotes)) · invalid ballots \(NumberFormatting.grouped(invalid)) · quota \(NumberFormatting.grouped(record.quota))\n"
         for page in pages() { output += "\n" + sheet(stages: page) }
         output += "\n" + stageNotes()
-        output += "\n  Elected, in order: " + record.elected.enumerated().map { "\($0.offset + 1). \(source.name($0.element))" }.joined(separator: "; ") + "\n"
+        output += "\n" + TextWrap.lines("Elected, in order: " + record.elected.enumerated().map { "\($0.offset + 1). \(source.name($0.element))" }.joined(separator: "; "))
         output += "\n" + ballotAccount()
         output += IrregularitySection.text(profile.irregularities)
         output += "\n"
         if record.ties.isEmpty {
             output += "  Ties: none needed deciding. Draw seed \(record.seed) (unused).\n"
         } else {
-            for tie in record.ties { output += "  " + TieSection.sentence(tie, source: source) + "\n" }
+            for tie in record.ties { output += TextWrap.lines(TieSection.sentence(tie, source: source)) }
         }
         return output
     }
@@ -170,7 +170,7 @@ public struct STVReport: Sendable {
             }
             if !stage.elected.isEmpty { text += " Elected: \(source.names(stage.elected))." }
             for note in stage.notes { text += " " + note }
-            output += wrap(text, width: width - 6).enumerated().map { ($0.offset == 0 ? "  " : "      ") + $0.element }.joined(separator: "\n") + "\n"
+            output += TextWrap.lines(text, width: width)
         }
         return output
     }

@@ -18,6 +18,13 @@ import TallyCommands
         expectGolden(withoutRoot(outcome.standardOutput), "count-block-hand-small.txt")
     }
 
+    /// The ERS97 model election's full result sheet.
+    @Test func theSTVResultSheetIsPinned() {
+        let outcome = TallyCLI.run(["count", fixturePath("ers97-model/ballots.blt")])
+        #expect(outcome.exitCode == .success)
+        expectGolden(withoutRoot(outcome.standardOutput), "count-ers97-model.txt")
+    }
+
     @Test func aTieDecidedByDrawIsShownWithItsSeed() {
         let outcome = TallyCLI.run(["count", fixturePath("block-hand-small/ballots.csv"), "--method", "block", "--seats", "2", "--votes-per-ballot", "3", "--seed", "2026"])
         #expect(outcome.standardOutput.contains("Tie for the last seat between Ahmed, Brown: decided by seeded draw no. 1 (seed 2026)"))
