@@ -96,7 +96,8 @@ func measure(_ label: String, _ arguments: [String], runs: Int) {
     }
     let padded = label + String(repeating: " ", count: max(0, 44 - label.count))
     print("\(padded) median \(seconds(milliseconds[milliseconds.count / 2]))  (min \(seconds(milliseconds.first!)), max \(seconds(milliseconds.last!)), \(runs) runs)")
-    let elected = output.split(separator: "\n").first { $0.contains("Elected:") } ?? ""
+    let lines = output.split(separator: "\n")
+    let elected = lines.first { $0.contains("Elected, in order:") } ?? lines.first { $0.contains("Elected:") } ?? ""
     print("    \(elected.trimmingCharacters(in: .whitespaces))")
 }
 
@@ -117,4 +118,7 @@ print("Timing `tally count` in-process (read + count + report), \(options.runs) 
 measure("block, 6 seats, rank-column CSV", ["count", ranked.path, "--method", "block", "--seats", "6"], runs: options.runs)
 measure("block, 6 seats, X-mark candidate-column CSV", ["count", marked.path, "--method", "block", "--seats", "6"], runs: options.runs)
 measure("check, rank-column CSV", ["check", ranked.path], runs: options.runs)
+measure("STV ERS97, 6 seats, rank-column CSV", ["count", ranked.path, "--seats", "6"], runs: options.runs)
+measure("STV Scottish, 6 seats, rank-column CSV", ["count", ranked.path, "--seats", "6", "--rule", "scottish"], runs: options.runs)
+measure("STV Meek, 6 seats, rank-column CSV", ["count", ranked.path, "--seats", "6", "--rule", "meek"], runs: max(1, options.runs / 2))
 print("Peak resident memory of this process: \(peakResidentMegabytes()) MB")
