@@ -125,7 +125,7 @@ public struct BLTReader: Sendable {
                     return
                 }
                 phase = .ballots
-                builder = BallotProfileBuilder(rule: IrregularBallotRule(candidateCount: candidateCount, withdrawn: withdrawn))
+                builder = BallotProfileBuilder(rule: IrregularBallotRule(candidateCount: candidateCount, withdrawn: withdrawn), expectedRankings: bytes.count / 48)
                 try ballotLine()
             case .ballots:
                 try ballotLine()

@@ -73,7 +73,7 @@ public struct CSVReader: Sendable {
             let candidateCount = header.layout == .candidateColumns ? candidates.count : Preference.maximumCandidates
             builder = BallotProfileBuilder(rule: IrregularBallotRule(
                 candidateCount: candidateCount, withdrawn: [], equalRanksAreIrregular: cells == .ranks
-            ))
+            ), expectedRankings: bytes.count / 48)
             while try parser.nextRow() {
                 if parser.isEmptyLine { continue }
                 try row()

@@ -9,7 +9,7 @@ public struct BallotProfileBuilder {
 
     public private(set) var rule: IrregularBallotRule
     /// Counted rankings, each prefixed by its region code (0xFFFF when the file has no regions).
-    private var rankings = SequenceInterner(capacity: 1024)
+    private var rankings: SequenceInterner
     private var weights: [Int64] = []
     /// For each counted ranking, its first `IrregularityTally.linesKept` line numbers (0 = none).
     private var lines: [Int32] = []
@@ -20,7 +20,12 @@ public struct BallotProfileBuilder {
     private var irregularitiesByRegion: [IrregularityTally] = []
     public private(set) var ballotLines = 0
 
-    public init(rule: IrregularBallotRule) { self.rule = rule }
+    /// `expectedRankings`: a guess at how many distinct rankings the file holds, so that the
+    /// table of rankings need not grow as it fills (readers guess from the file's size).
+    public init(rule: IrregularBallotRule, expectedRankings: Int = 1024) {
+        self.rule = rule
+        rankings = SequenceInterner(capacity: min(max(expectedRankings, 64), 1 << 22))
+    }
 
     /// Adds one ballot line: `codes` are `RawPreferenceCode`s as written, `region` the region's
     /// index if the file has regions, `line` the 1-based line number.

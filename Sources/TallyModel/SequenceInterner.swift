@@ -9,10 +9,13 @@ public struct SequenceInterner: Sendable {
     private var elements: [UInt16] = []
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Slot → sequence number + 1 (0 means empty).
-    private var slots: [Int32]
+    /// Slot → (high 32 bits of the hash) << 32 | (sequence number + 1); 0 means empty. Keeping
+    /// hash bits in the slot lets a probe reject a different key without touching other arrays,
+    /// which matters when millions of keys no longer fit in the processor's caches.
+    private var slots: [UInt64]
     private var mask: Int
 
+    /// `capacity`: how many sequences to make room for before the table has to grow.
     public init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
@@ -31,19 +34,22 @@ public struct SequenceInterner: Sendable {
     /// The number of `key`, storing it first if it is new.
     public mutating func intern(_ key: UnsafeBufferPointer<UInt16>) -> (number: Int, isNew: Bool) {
         let hash = SequenceInterner.hash(key)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let occupant = Int(slots[slot])
+            let occupant = slots[slot]
             if occupant == 0 { break }
-            let number = occupant - 1
-            if hashes[number] == hash, matches(number, key) { return (number, false) }
+            if occupant & 0xFFFF_FFFF_0000_0000 == tag {
+                let number = Int(occupant & 0xFFFF_FFFF) - 1
+                if matches(number, key) { return (number, false) }
+            }
             slot = (slot + 1) & mask
         }
         let number = count
         elements.append(contentsOf: key)
         starts.append(elements.count)
         hashes.append(hash)
-        slots[slot] = Int32(number + 1)
+        slots[slot] = tag | UInt64(number + 1)
         if count * 2 > slots.count { grow() }
         return (number, true)
     }
@@ -56,11 +62,13 @@ public struct SequenceInterner: Sendable {
     /// The number of `key` if it is stored.
     public func find(_ key: UnsafeBufferPointer<UInt16>) -> Int? {
         let hash = SequenceInterner.hash(key)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let occupant = Int(slots[slot])
+            let occupant = slots[slot]
             if occupant == 0 { return nil }
-            if hashes[occupant - 1] == hash, matches(occupant - 1, key) { return occupant - 1 }
+            let number = Int(occupant & 0xFFFF_FFFF) - 1
+            if occupant & 0xFFFF_FFFF_0000_0000 == tag, matches(number, key) { return number }
             slot = (slot + 1) & mask
         }
     }
@@ -79,9 +87,10 @@ public struct SequenceInterner: Sendable {
         slots = Array(repeating: 0, count: size)
         mask = size - 1
         for number in 0..<count {
-            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
+            let hash = hashes[number]
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number + 1)
+            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
         }
     }
 
@@ -94,6 +103,8 @@ public struct SequenceInterner: Sendable {
         h ^= UInt64(key.count)
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h = h &* 0xc4ce_b9fe_1a85_ec53
         h ^= h >> 33
         return h
     }
