@@ -1,3 +1,5 @@
+import TallyReports
+
 /// A command's name, arguments and options: the source of its help screen and of argument
 /// checking.
 public struct CommandSpec: Sendable {
@@ -44,16 +46,7 @@ public struct CommandSpec: Sendable {
     }
 
     /// `text` with its words wrapped to lines of at most `width` characters.
-    static func wrapped(_ text: String, width: Int) -> String {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > width { lines.append(current); current = "" }
-            current += (current.isEmpty ? "" : " ") + word
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines.joined(separator: "\n")
-    }
+    static func wrapped(_ text: String, width: Int) -> String { TextWrap.split(text, width: width).joined(separator: "\n") }
 
     /// One help entry: the label in a 26-column gutter, the help wrapped at 100 columns.
     static func entry(_ label: String, _ help: String) -> String {

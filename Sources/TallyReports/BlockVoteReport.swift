@@ -51,13 +51,10 @@ public struct BlockVoteReport: Sendable {
         ballots.append(["valid (counted)", NumberFormatting.grouped(record.countedBallots), ""])
         ballots.append(["votes (marks) counted", NumberFormatting.grouped(record.marks), ""])
         output += ballots.rendered() + "\n"
-        output += IrregularitySection.text(profile.irregularities)
-        output += "\n"
-        if record.ties.isEmpty {
-            output += "  Ties: none needed deciding. Draw seed \(record.seed) (unused).\n"
-        } else {
-            for tie in record.ties { output += TextWrap.lines(TieSection.sentence(tie, source: source)) }
-        }
+        output += TextWrap.tail(
+            irregularities: IrregularitySection.text(profile.irregularities),
+            ties: record.ties.map { TieSection.sentence($0, source: source) }, seed: record.seed
+        )
         return output
     }
 

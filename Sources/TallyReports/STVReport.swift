@@ -30,13 +30,10 @@ public struct STVReport: Sendable {
         output += "\n" + stageNotes()
         output += "\n" + TextWrap.lines("Elected, in order: " + record.elected.enumerated().map { "\($0.offset + 1). \(source.name($0.element))" }.joined(separator: "; "))
         output += "\n" + ballotAccount()
-        output += IrregularitySection.text(profile.irregularities)
-        output += "\n"
-        if record.ties.isEmpty {
-            output += "  Ties: none needed deciding. Draw seed \(record.seed) (unused).\n"
-        } else {
-            for tie in record.ties { output += TextWrap.lines(TieSection.sentence(tie, source: source)) }
-        }
+        output += TextWrap.tail(
+            irregularities: IrregularitySection.text(profile.irregularities),
+            ties: record.ties.map { TieSection.sentence($0, source: source) }, seed: record.seed
+        )
         return output
     }
 
@@ -72,7 +69,7 @@ public struct STVReport: Sendable {
         for index in indices {
             let stage = record.stages[index]
             let label = heading(for: stage)
-            let wrapped = wrap(label, width: 2 * column + 1)
+            let wrapped = TextWrap.split(label, width: 2 * column + 1)
             for row in 0..<3 {
                 let text = row < wrapped.count ? wrapped[row] : ""
                 lines[row] += "  " + pad(text, 2 * column + 2, right: false)
@@ -189,16 +186,6 @@ public struct STVReport: Sendable {
 
     private var scale: Int64 { (0..<places).reduce(Int64(1)) { value, _ in value * 10 } }
 
-    private func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > width { lines.append(current); current = "" }
-            current += (current.isEmpty ? "" : " ") + word
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
 }
 
 extension String {
