@@ -17,6 +17,8 @@ enum CountCommand {
             OptionSpec("--votes-per-ballot", value: "k", help: "Block vote: marks each ballot may make (default: the number of seats)."),
             .choice("--over-votes", value: "policy", help: "Block vote: what happens to a ballot with more marks than votes: void it, or count its first k marks.", OverVotePolicy.self, default: .void),
             OptionSpec("--region", value: "name", help: "Count only the ballots of this region (files with a region column)."),
+            OptionSpec("--candidates", value: "file", help: "CSV of candidates' categories and slates: name, one yes/no column per category (woman, bame, …), slate (docs/formats.md)."),
+            OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 or woman=5,bame=2: at least that many of the seats for candidates in each category (needs --candidates). Block vote: displacement (docs/rules/block-vote.md)."),
             OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
             OptionSpec("--tie-order", value: "names", help: "Break ties by this order instead of a draw: candidate names, most favoured first, separated by commas (to replay an official lot)."),
             .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
@@ -44,7 +46,17 @@ enum CountCommand {
         try BallotFileOptions.check(arguments, spec: spec)
         let loaded = try BallotFileOptions.load(path, arguments).get()
         try BallotFileOptions.checkFormat(loaded, arguments, spec: spec)
-        let (profile, region) = try selectRegion(loaded.profile, arguments.value("--region"), path: path)
+        let minimums = try MinimumList.parse(arguments.value("--min"), spec: spec)
+        var (profile, region) = try selectRegion(loaded.profile, arguments.value("--region"), path: path)
+        if let attributes = arguments.value("--candidates") {
+            do {
+                profile = try CandidateAttributes.load(path: attributes).apply(to: profile)
+            } catch let error as BallotFileError {
+                throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
+            }
+        } else if !minimums.isEmpty {
+            throw UsageError(command: spec, message: "--min needs the candidates' categories: give --candidates FILE")
+        }
         let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
 
         guard let seats = try arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec) ?? profile.seats else {
@@ -62,12 +74,15 @@ enum CountCommand {
                     throw UsageError(command: spec, message: "--rule is for --method stv")
                 }
                 let policy = arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
-                let record = try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: policy).count(profile, ties: ties)
+                let record = try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: policy, minimums: minimums).count(profile, ties: ties)
                 let report = BlockVoteReport(record: record, source: source)
                 return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
             case .stv:
                 for option in ["--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
                     throw UsageError(command: spec, message: "\(option) is for --method block")
+                }
+                guard minimums.isEmpty else {
+                    throw UsageError(command: spec, message: "--min is not yet available with --method stv; it works with --method block")
                 }
                 let rule = arguments.choice("--rule", as: STVRule.self) ?? .ers97
                 let record = try STV(rule: rule, seats: seats).count(profile, ties: ties)
@@ -75,8 +90,12 @@ enum CountCommand {
                 return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
             }
         } catch let error as CountError {
-            let seatsFromUser = arguments.value("--seats") != nil && error != .noValidBallots && error != .noVotes
-            throw CommandFailure("\(path): cannot count: \(error)", seatsFromUser ? .usage : .dataError)
+            // Too many seats asked for on the command line is a usage error; the rest is the data's.
+            let seatsAskedFor: Bool = switch error {
+            case .noSeats, .moreSeatsThanCandidates: arguments.value("--seats") != nil
+            default: false
+            }
+            throw CommandFailure("\(path): cannot count: \(error)", seatsAskedFor ? .usage : .dataError)
         } catch let tie as UnresolvedTie {
             let names = tie.candidates.map { profile.candidates[$0].name }.joined(separator: ", ")
             let source = arguments.value("--tie-order") != nil ? "--tie-order" : "the file's [tie] option"

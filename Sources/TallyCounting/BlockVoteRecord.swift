@@ -1,3 +1,5 @@
+import TallyModel
+
 /// The result of a block-vote count: every figure a report needs, nothing rendered.
 public struct BlockVoteRecord: Sendable, Equatable {
     public let seats: Int
@@ -7,8 +9,12 @@ public struct BlockVoteRecord: Sendable, Equatable {
     public let votes: [Int64]
     /// Standing candidates from most votes to fewest, ties at the last seat resolved.
     public let placing: [Int]
-    /// The elected candidates, in placing order.
+    /// The elected candidates, in placing order (after any displacement).
     public let elected: [Int]
+    /// The minimum-representation rules applied.
+    public let minimums: [Minimum]
+    /// Winners on votes replaced to meet the minimums, in order.
+    public let displacements: [Displacement]
     /// All ballots read from the file, valid or not.
     public let ballotsRead: Int64
     /// Ballots the reader's irregular-ballot rule made invalid.

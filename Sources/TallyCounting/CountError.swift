@@ -6,6 +6,8 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
     case noValidBallots
     /// Block vote: every valid ballot was void, so no vote was cast.
     case noVotes
+    /// Minimum-representation rules that no choice of candidates can meet.
+    case infeasibleMinimums([String])
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidOption(message): message
         case .noValidBallots: "there are no valid ballots to count"
         case .noVotes: "no ballot gives a vote: every valid ballot is void (see --over-votes)"
+        case let .infeasibleMinimums(problems): "the minimum-representation rules cannot be met: " + problems.joined(separator: "; ")
         }
     }
 }

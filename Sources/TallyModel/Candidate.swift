@@ -2,12 +2,17 @@
 public struct Candidate: Hashable, Sendable {
     /// The name exactly as the ballot file spells it.
     public var name: String
-    /// Party, slate or faction, where the file gives one (a BLT candidate line's second string).
+    /// Party, slate or faction, where the file gives one (a BLT candidate line's second string,
+    /// or a candidate-attributes file's slate).
     public var affiliation: String?
+    /// Categories the candidate belongs to for minimum-representation rules ("woman", "bame"),
+    /// in their matching form (`Candidate.matchingKey`).
+    public var categories: Set<String>
 
-    public init(name: String, affiliation: String? = nil) {
+    public init(name: String, affiliation: String? = nil, categories: Set<String> = []) {
         self.name = name
         self.affiliation = affiliation
+        self.categories = categories
     }
 
     /// The name with surrounding whitespace removed, inner runs of whitespace folded to one space,

@@ -15,6 +15,14 @@ public struct BlockVoteReport: Sendable {
 
     private func isElected(_ candidate: Int) -> Bool { record.elected.contains(candidate) }
 
+    private func isDisplaced(_ candidate: Int) -> Bool { record.displacements.contains { $0.replaced == candidate } }
+
+    private func status(_ candidate: Int, placing: Int?) -> String {
+        if placing == nil { return "withdrawn" }
+        if isElected(candidate) { return record.displacements.contains { $0.by == candidate } ? "elected to meet a minimum" : "elected" }
+        return isDisplaced(candidate) ? "displaced" : "not elected"
+    }
+
     private var rows: [(candidate: Int, placing: Int?)] {
         let placed = record.placing.enumerated().map { (candidate: $0.element, placing: Optional($0.offset + 1)) }
         return placed + profile.withdrawn.map { (candidate: $0, placing: nil) }
@@ -27,7 +35,13 @@ public struct BlockVoteReport: Sendable {
             .init("", .right), .init("Candidate"), .init("Votes", .right), .init("Share of ballots", .right), .init("Result"),
         ])
         for (candidate, placing) in rows {
-            let result = placing == nil ? "withdrawn" : (isElected(candidate) ? "Elected" : "")
+            let result = switch status(candidate, placing: placing) {
+            case "elected": "Elected"
+            case "elected to meet a minimum": "Elected (minimum)"
+            case "displaced": "Displaced"
+            case "withdrawn": "withdrawn"
+            default: ""
+            }
             table.append([
                 placing.map(String.init) ?? "–",
                 profile.candidates[candidate].name + (profile.candidates[candidate].affiliation.map { " (\($0))" } ?? ""),
@@ -37,7 +51,18 @@ public struct BlockVoteReport: Sendable {
             ])
         }
         output += table.rendered()
-        output += "\n" + TextWrap.lines("Elected: \(source.names(record.elected))") + "\n"
+        output += "\n" + TextWrap.lines("Elected: \(source.names(record.elected))")
+        if !record.minimums.isEmpty {
+            let tallies = record.minimums.map { minimum in
+                "\(minimum) — \(record.elected.filter { source.profile.candidates[$0].categories.contains(minimum.category) }.count) elected"
+            }
+            output += TextWrap.lines("Minimums: " + tallies.joined(separator: "; ") + ".")
+            for displacement in record.displacements {
+                output += TextWrap.lines("\(source.name(displacement.by)) is elected in place of \(source.name(displacement.replaced)), the lowest-placed winner outside the category: \(displacement.minimum) (displacement, counting-rules §5).")
+            }
+            if record.displacements.isEmpty { output += TextWrap.lines("The candidates elected on votes already meet every minimum.") }
+        }
+        output += "\n"
 
         var ballots = TextTable(columns: [.init("Ballots"), .init("Number", .right), .init("Where")])
         ballots.append(["read", NumberFormatting.grouped(record.ballotsRead), ""])
@@ -75,6 +100,15 @@ public struct BlockVoteReport: Sendable {
             ("elected", .array(record.elected.map { .string(source.name($0)) })),
             ("ballots", ballotsJSON()),
             ("irregularities", IrregularitySection.json(profile.irregularities)),
+            ("minimums", .array(record.minimums.map { .object([("category", .string($0.category)), ("at_least", .integer(Int64($0.count)))]) })),
+            ("displacements", .array(record.displacements.map { displacement in
+                .object([
+                    ("replaced", .string(source.name(displacement.replaced))),
+                    ("by", .string(source.name(displacement.by))),
+                    ("category", .string(displacement.minimum.category)),
+                    ("at_least", .integer(Int64(displacement.minimum.count))),
+                ])
+            })),
             ("ties", .array(record.ties.map { TieSection.json($0, source: source) })),
             ("seed", .string(String(record.seed))),
         ]
@@ -82,7 +116,7 @@ public struct BlockVoteReport: Sendable {
     }
 
     private func candidateJSON(_ candidate: Int, placing: Int?) -> JSONValue {
-        let status = placing == nil ? "withdrawn" : (isElected(candidate) ? "elected" : "not elected")
+        let status = status(candidate, placing: placing)
         let share = NumberFormatting.percentage(record.votes[candidate], of: record.countedBallots)
         return .object([
             ("number", .integer(Int64(candidate + 1))),
@@ -120,7 +154,7 @@ public struct BlockVoteReport: Sendable {
                 profile.candidates[candidate].affiliation ?? "",
                 String(record.votes[candidate]),
                 NumberFormatting.percentage(record.votes[candidate], of: record.countedBallots),
-                placing == nil ? "withdrawn" : (isElected(candidate) ? "elected" : "not elected"),
+                status(candidate, placing: placing),
             ])
         }
         return writer.text

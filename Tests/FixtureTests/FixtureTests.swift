@@ -66,7 +66,11 @@ import TallyModel
     func countsGiveTheExpectedResults(_ fixture: Fixture) throws {
         let runs = fixture.json["runs"] as? [[String: Any]] ?? []
         for run in runs {
-            let arguments = run["arguments"] as! [String]
+            // An argument naming a file in the fixture's folder (candidates.csv) is made a full path.
+            let arguments = (run["arguments"] as! [String]).map { argument in
+                let file = fixture.directory.appendingPathComponent(argument).path
+                return !argument.hasPrefix("-") && FileManager.default.fileExists(atPath: file) ? file : argument
+            }
             let expect = run["expect"] as! [String: Any]
             let outcome = TallyCLI.run(["count", fixture.ballotsPath] + arguments + ["--format", "json"])
             let label = "\(fixture.name) \(arguments.joined(separator: " "))"
@@ -123,6 +127,10 @@ import TallyModel
         if let stages = expect["tie_stages"] as? [String] { #expect(ties.map { $0["stage"] as? String ?? "" } == stages, "\(label): tie stages") }
         if let count = expect["ties"] as? Int { #expect(ties.count == count, "\(label): ties") }
         if let tied = expect["tie_candidates"] as? [String] { #expect(ties.first?["candidates"] as? [String] == tied, "\(label): tied") }
+        if let expected = expect["displacements"] as? [[String]] {
+            let actual = (result["displacements"] as? [[String: Any]] ?? []).map { [$0["replaced"] as? String ?? "", $0["by"] as? String ?? ""] }
+            #expect(actual == expected, "\(label): displacements")
+        }
         if let method = expect["tie_method"] as? String { #expect(ties.first?["method"] as? String == method, "\(label): tie method") }
     }
 

@@ -1,0 +1,150 @@
+import Foundation
+import TallyModel
+
+/// Candidates' categories and slates from a small CSV file: a `name` column, an optional `slate`
+/// column (also `faction`, `affiliation`, `party`), and one column per category (`woman`, `bame`,
+/// …) whose cells say yes (`yes`, `y`, `x`, `1`, `true`, `✓`) or no (blank, `no`, `n`, `0`,
+/// `false`). A `categories` column may instead list categories separated by `;` or `|`.
+public struct CandidateAttributes: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var categories: Set<String>
+        public var slate: String?
+        public var line: Int
+    }
+
+    public let file: String
+    public let entries: [Entry]
+
+    public init(file: String, entries: [Entry]) {
+        self.file = file
+        self.entries = entries
+    }
+
+    /// Reads the file at `path`.
+    public static func load(path: String) throws -> CandidateAttributes {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file, or it cannot be read")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.readToEnd()) ?? Data()
+        return try data.withUnsafeBytes { try parse($0.bindMemory(to: UInt8.self), file: path) }
+    }
+
+    static let slateNames: Set<String> = ["slate", "faction", "affiliation", "party"]
+    static let yes: Set<String> = ["yes", "y", "x", "1", "true", "✓", "✔"]
+    static let no: Set<String> = ["", "no", "n", "0", "false"]
+
+    /// Parses attributes held in `bytes`; `file` names them in errors.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> CandidateAttributes {
+        if let problem = TextValidation.firstProblem(bytes) {
+            let place = TextValidation.place(of: problem.offset, in: bytes)
+            throw BallotFileError(file: file, line: place.line, column: place.column, message: problem.message)
+        }
+        var parser = CSVRowParser(bytes, delimiter: CSVReader.delimiter(of: bytes))
+        func located(_ error: BallotFileError.Located) -> BallotFileError {
+            BallotFileError(file: file, line: error.line, column: ByteText.column(bytes, lineStart: error.lineStart, offset: error.offset), message: error.message)
+        }
+        func fail(_ column: Int, _ message: String) -> BallotFileError {
+            let fields = parser.fields
+            let offset = column < fields.count ? fields[column].range.lowerBound : parser.rowLineStart
+            return BallotFileError(file: file, line: parser.rowLine, column: ByteText.column(bytes, lineStart: parser.rowLineStart, offset: offset), message: message)
+        }
+        do {
+            repeat {
+                guard try parser.nextRow() else {
+                    throw BallotFileError(file: file, line: 1, column: 1, message: "the file is empty; expected a header such as 'name,woman,bame,slate'")
+                }
+            } while parser.isEmptyLine
+            let header = parser.fields.map { Candidate.matchingKey(for: parser.string($0)) }
+            guard let nameColumn = header.firstIndex(of: "name") ?? header.firstIndex(of: "candidate") else {
+                throw fail(0, "expected a column named 'name' in the header")
+            }
+            let slateColumn = header.firstIndex { slateNames.contains($0) }
+            let listColumn = header.firstIndex(of: "categories")
+            var entries: [Entry] = []
+            var seen: [String: Int] = [:]
+            while try parser.nextRow() {
+                if parser.isEmptyLine { continue }
+                let cells = parser.fields.map { parser.string($0) }
+                func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
+                let name = cell(nameColumn)
+                let key = Candidate.matchingKey(for: name)
+                guard !key.isEmpty else { throw fail(nameColumn, "expected a candidate name") }
+                if let earlier = seen[key] { throw fail(nameColumn, "'\(name)' is listed twice (first on line \(earlier))") }
+                seen[key] = parser.rowLine
+                var categories = Set<String>()
+                for (column, title) in header.enumerated() where column != nameColumn && column != slateColumn && !title.isEmpty {
+                    if column == listColumn {
+                        for item in cell(column).split(whereSeparator: { $0 == ";" || $0 == "|" }) {
+                            let category = Candidate.matchingKey(for: String(item))
+                            if !category.isEmpty { categories.insert(category) }
+                        }
+                        continue
+                    }
+                    let value = Candidate.matchingKey(for: cell(column))
+                    if yes.contains(value) { categories.insert(title) }
+                    else if !no.contains(value) {
+                        throw fail(column, "expected yes or no (yes, y, x, 1, true / blank, no, n, 0, false) for '\(title)'; found '\(cell(column))'")
+                    }
+                }
+                let slate = slateColumn.map(cell).flatMap { $0.isEmpty ? nil : $0 }
+                entries.append(Entry(name: name, categories: categories, slate: slate, line: parser.rowLine))
+            }
+            return CandidateAttributes(file: file, entries: entries)
+        } catch let error as BallotFileError.Located {
+            throw located(error)
+        }
+    }
+
+    /// The profile with each candidate's categories and slate set from these attributes. A name
+    /// here that matches no candidate, or a candidate with no entry here, is an error; the error
+    /// for an unknown name lists the closest candidate names.
+    public func apply(to profile: BallotProfile) throws -> BallotProfile {
+        var candidates = profile.candidates
+        var covered = Set<Int>()
+        for entry in entries {
+            guard let index = profile.candidateIndex(named: entry.name) else {
+                let close = CandidateAttributes.closeMatches(entry.name, among: profile.candidates.map(\.name))
+                let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+                throw BallotFileError(file: file, line: entry.line, column: 1, message: "'\(entry.name)' is not a candidate in the ballot file\(hint)")
+            }
+            candidates[index].categories = entry.categories
+            if let slate = entry.slate { candidates[index].affiliation = slate }
+            covered.insert(index)
+        }
+        let missing = profile.candidates.indices.filter { !covered.contains($0) && !profile.withdrawn.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map { "'\(profile.candidates[$0].name)'" }.joined(separator: ", ")
+            throw BallotFileError(file: file, line: nil, column: nil, message: "expected a line for every candidate; missing: \(names)")
+        }
+        return profile.replacingCandidates(candidates)
+    }
+
+    /// Up to three names closest to `name`: by edit distance on the matching form, within a
+    /// quarter of its length (at least 2), or containing it.
+    static func closeMatches(_ name: String, among names: [String]) -> [String] {
+        let key = Array(Candidate.matchingKey(for: name))
+        let scored = names.map { candidate -> (String, Int) in
+            let other = Array(Candidate.matchingKey(for: candidate))
+            if other.count >= 3, key.count >= 3, String(other).contains(String(key)) || String(key).contains(String(other)) { return (candidate, 0) }
+            return (candidate, editDistance(key, other))
+        }
+        let limit = max(2, key.count / 4)
+        return scored.filter { $0.1 <= limit }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
