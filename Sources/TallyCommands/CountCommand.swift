@@ -18,7 +18,7 @@ enum CountCommand {
             .choice("--over-votes", value: "policy", help: "Block vote: what happens to a ballot with more marks than votes: void it, or count its first k marks.", OverVotePolicy.self, default: .void),
             OptionSpec("--region", value: "name", help: "Count only the ballots of this region (files with a region column)."),
             OptionSpec("--candidates", value: "file", help: "CSV of candidates' categories and slates: name, one yes/no column per category (woman, bame, …), slate (docs/formats.md)."),
-            OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 or woman=5,bame=2: at least that many of the seats for candidates in each category (needs --candidates). Block vote: displacement (docs/rules/block-vote.md)."),
+            OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 or woman=5,bame=2: at least that many of the seats for candidates in each category (needs --candidates). Block vote: displacement; STV: guard and doom (docs/rules/minimums.md)."),
             OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
             OptionSpec("--tie-order", value: "names", help: "Break ties by this order instead of a draw: candidate names, most favoured first, separated by commas (to replay an official lot)."),
             .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
@@ -81,11 +81,8 @@ enum CountCommand {
                 for option in ["--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
                     throw UsageError(command: spec, message: "\(option) is for --method block")
                 }
-                guard minimums.isEmpty else {
-                    throw UsageError(command: spec, message: "--min is not yet available with --method stv; it works with --method block")
-                }
                 let rule = arguments.choice("--rule", as: STVRule.self) ?? .ers97
-                let record = try STV(rule: rule, seats: seats).count(profile, ties: ties)
+                let record = try STV(rule: rule, seats: seats, minimums: minimums).count(profile, ties: ties)
                 let report = STVReport(record: record, source: source)
                 return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
             }

@@ -24,6 +24,17 @@ extension STVReport {
             ("elected", .array(record.elected.map { .string(source.name($0)) })),
             ("ballots", ballotsJSON()),
             ("irregularities", IrregularitySection.json(source.profile.irregularities)),
+            ("minimums", .array(record.minimums.map { .object([("category", .string($0.category)), ("at_least", .integer(Int64($0.count)))]) })),
+            ("constraint_events", .array(record.constraintEvents.map { event in
+                .object([
+                    ("stage", .string(event.stage)),
+                    ("kind", .string(event.kind.rawValue)),
+                    ("candidate", .string(source.name(event.candidate))),
+                    ("instead", event.instead.map { .string(source.name($0)) } ?? .null),
+                    ("reason", .string(event.reason)),
+                    ("text", .string(sentence(event))),
+                ])
+            })),
             ("ties", .array(record.ties.map { TieSection.json($0, source: source) })),
             ("seed", .string(String(record.seed))),
         ]

@@ -29,6 +29,12 @@ public struct STVReport: Sendable {
         for page in pages() { output += "\n" + sheet(stages: page) }
         output += "\n" + stageNotes()
         output += "\n" + TextWrap.lines("Elected, in order: " + record.elected.enumerated().map { "\($0.offset + 1). \(source.name($0.element))" }.joined(separator: "; "))
+        if !record.minimums.isEmpty {
+            let tallies = record.minimums.map { minimum in
+                "\(minimum) — \(record.elected.filter { profile.candidates[$0].categories.contains(minimum.category) }.count) elected"
+            }
+            output += TextWrap.lines("Minimums (guard and doom, counting-rules §5): " + tallies.joined(separator: "; ") + ".")
+        }
         output += "\n" + ballotAccount()
         output += TextWrap.tail(
             irregularities: IrregularitySection.text(profile.irregularities),
@@ -158,7 +164,7 @@ public struct STVReport: Sendable {
                 }
             case let .exclusion(candidates, batch):
                 text += "exclusion of \(source.names(candidates))"
-                if let batch { text += "; papers at value \(batch.value) (\(NumberFormatting.grouped(batch.papers)) papers), batch \(batch.number) of \(batch.of)" }
+                if let batch { text += "; papers at value \(batch.value) (\(NumberFormatting.grouped(batch.papers)) papers)" + (batch.of > 1 ? ", batch \(batch.number) of \(batch.of)" : "") }
                 text += "."
             case .remainingElected:
                 text += "the continuing candidates equal the places left."
@@ -166,10 +172,22 @@ public struct STVReport: Sendable {
                 text += "\(iterations) iterations\(converged ? "" : " (stopped: surplus no longer falling)")."
             }
             if !stage.elected.isEmpty { text += " Elected: \(source.names(stage.elected))." }
+            let label = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
+            for event in record.constraintEvents where event.stage == label { text += " " + sentence(event) }
             for note in stage.notes { text += " " + note }
             output += TextWrap.lines(text, width: width)
         }
         return output
+    }
+
+    /// A guard/doom intervention in plain words.
+    func sentence(_ event: ConstraintEvent) -> String {
+        let name = source.name(event.candidate)
+        switch event.kind {
+        case .doomed: return "Excluded: \(name) — \(event.reason)."
+        case .notElected: return "\(name) reaches the threshold but is not elected — \(event.reason)."
+        case .guarded: return "\(name) is kept (\(event.reason)); \(event.instead.map(source.name) ?? "another") is excluded instead."
+        }
     }
 
     private func ballotAccount() -> String {

@@ -127,6 +127,10 @@ import TallyModel
         if let stages = expect["tie_stages"] as? [String] { #expect(ties.map { $0["stage"] as? String ?? "" } == stages, "\(label): tie stages") }
         if let count = expect["ties"] as? Int { #expect(ties.count == count, "\(label): ties") }
         if let tied = expect["tie_candidates"] as? [String] { #expect(ties.first?["candidates"] as? [String] == tied, "\(label): tied") }
+        if let expected = expect["constraint_events"] as? [[String]] {
+            let actual = (result["constraint_events"] as? [[String: Any]] ?? []).map { [$0["stage"] as? String ?? "", $0["kind"] as? String ?? "", $0["candidate"] as? String ?? ""] }
+            #expect(actual == expected, "\(label): constraint events")
+        }
         if let expected = expect["displacements"] as? [[String]] {
             let actual = (result["displacements"] as? [[String: Any]] ?? []).map { [$0["replaced"] as? String ?? "", $0["by"] as? String ?? ""] }
             #expect(actual == expected, "\(label): displacements")

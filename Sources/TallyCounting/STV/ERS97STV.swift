@@ -11,6 +11,7 @@ struct ERS97STV {
     typealias Count = GregoryCount<TwoPlaces>
 
     let seats: Int
+    let rules: RepresentationRules
 
     /// [5.1.6] "Calculate the quota by dividing the total valid vote by one more than the number
     /// of places to be filled. Take the division to two decimal places. If the result is exact
@@ -23,7 +24,7 @@ struct ERS97STV {
         let valid = try Value(ballots.validPapers)
         var count = try Count(
             ballots: ballots, candidateCount: candidateCount, withdrawn: withdrawn, seats: seats,
-            quota: try ERS97STV.quota(votes: valid, seats: seats), direction: .forwards, ties: ties
+            quota: try ERS97STV.quota(votes: valid, seats: seats), direction: .forwards, ties: ties, rules: rules
         )
         // [5.1.4]–[5.1.5] first preferences; [5.1.7] election.
         try count.distributeFirstPreferences()
@@ -31,6 +32,14 @@ struct ERS97STV {
 
         // [5.5.2] once the places are filled, no further transfers.
         while count.placesLeft > 0 && !count.continuingCandidates.isEmpty {
+            // Minimum representation (counting-rules.md §5, not part of ERS97): doomed candidates
+            // are excluded together at the next stage.
+            let doomed = count.doomedCandidates()
+            if !doomed.isEmpty {
+                count.noteDoomed(doomed)
+                try exclude(doomed, in: &count, notes: [])
+                continue
+            }
             let surpluses = count.elected.filter { count.votes[$0] > count.quota }
             let totalSurplus = try surpluses.reduce(Value.zero) { try $0 + (count.votes[$1] - count.quota) }
             if !surpluses.isEmpty, try !shouldDefer(totalSurplus, in: count) {
@@ -78,7 +87,8 @@ struct ERS97STV {
         while count.placesLeft > 0 {
             let share = try count.totalActiveVote.divided(by: Int64(count.placesLeft + 1), rounding: .up)
             let threshold = min(count.quota, share)
-            let reaching = count.continuingCandidates.filter { count.votes[$0] >= threshold && count.votes[$0].units > 0 }
+            var reaching = count.continuingCandidates.filter { count.votes[$0] >= threshold && count.votes[$0].units > 0 }
+            reaching.removeAll { count.isDoomed($0) } // §5: a doomed candidate is not elected
             guard let top = reaching.map({ count.votes[$0] }).max() else { break }
             let equal = reaching.filter { count.votes[$0] == top }
             if equal.count == 1 {
@@ -188,7 +198,8 @@ struct ERS97STV {
                 if size >= 2, count.votes[ascending[size - 1]] < next, try combined + deferredSurplus <= next { best = size }
             }
         }
-        if best >= 2 { return Array(ascending.prefix(best)) }
+        let group = Array(ascending.prefix(best))
+        if best >= 2, count.guardedCandidates().isDisjoint(with: group) { return group } // §5: never a guarded one
         return [try count.lowestContinuing(question: "which candidate to exclude")]
     }
 

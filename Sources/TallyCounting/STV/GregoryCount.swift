@@ -27,8 +27,17 @@ struct GregoryCount<Places: DecimalPlaces> {
     private var recipients: [[PaperGroup]]
     /// The valid vote, for the conservation check.
     let validVotes: Value
+    /// Guard and doom for minimum-representation rules (inactive without minimums).
+    let constraints: GuardAndDoom
+    /// Interventions recorded so far, and those of the stage being counted.
+    private(set) var constraintEvents: [ConstraintEvent] = []
+    private var pendingEvents: [(kind: ConstraintEvent.Kind, candidate: Int, instead: Int?, reason: String)] = []
 
-    init(ballots: STVBallots, candidateCount: Int, withdrawn: [Int], seats: Int, quota: Value, direction: HistoryDirection, ties: TieBreaker) throws {
+    init(
+        ballots: STVBallots, candidateCount: Int, withdrawn: [Int], seats: Int, quota: Value, direction: HistoryDirection,
+        ties: TieBreaker, rules: RepresentationRules
+    ) throws {
+        constraints = GuardAndDoom(rules: rules)
         self.ballots = ballots
         self.seats = seats
         self.quota = quota
@@ -127,14 +136,47 @@ struct GregoryCount<Places: DecimalPlaces> {
     // MARK: Elections and exclusions
 
     /// Elects, in order of votes, the continuing candidates who have reached the quota, never more
-    /// than the places left.
+    /// than the places left; a doomed candidate (§5) is passed over.
     mutating func electReachingQuota() throws -> [Int] {
         let reached = continuingCandidates.filter { votes[$0] >= quota }
         guard !reached.isEmpty else { return [] }
-        let ordered = try orderByVotes(reached, question: "the order of election")
-        let chosen = Array(ordered.prefix(placesLeft))
-        for candidate in chosen { elect(candidate) }
+        var chosen: [Int] = []
+        for candidate in try orderByVotes(reached, question: "the order of election") where placesLeft > 0 {
+            if isDoomed(candidate) { continue }
+            elect(candidate)
+            chosen.append(candidate)
+        }
         return chosen
+    }
+
+    // MARK: Guard and doom
+
+    /// True (and recorded) when electing `candidate` now would make a minimum impossible.
+    mutating func isDoomed(_ candidate: Int) -> Bool {
+        guard constraints.isActive else { return false }
+        guard constraints.doomed(elected: elected, continuing: continuingCandidates, placesLeft: placesLeft).contains(candidate) else { return false }
+        note(.notElected, candidate, reason: constraints.reasonDoomed(candidate, elected: elected, placesLeft: placesLeft))
+        return true
+    }
+
+    /// The continuing candidates who can no longer be elected without breaking a minimum.
+    func doomedCandidates() -> [Int] {
+        constraints.doomed(elected: elected, continuing: continuingCandidates, placesLeft: placesLeft)
+    }
+
+    /// The continuing candidates a minimum needs.
+    func guardedCandidates() -> Set<Int> {
+        constraints.guarded(elected: elected, continuing: continuingCandidates, placesLeft: placesLeft)
+    }
+
+    /// Records an intervention for the stage being counted.
+    mutating func note(_ kind: ConstraintEvent.Kind, _ candidate: Int, instead: Int? = nil, reason: String) {
+        pendingEvents.append((kind, candidate, instead, reason))
+    }
+
+    /// Records that `candidates` are excluded for being doomed.
+    mutating func noteDoomed(_ candidates: [Int]) {
+        for candidate in candidates { note(.doomed, candidate, reason: constraints.reasonDoomed(candidate, elected: elected, placesLeft: placesLeft)) }
     }
 
     /// When the continuing candidates are no more than the places left, elects them all
@@ -233,6 +275,12 @@ struct GregoryCount<Places: DecimalPlaces> {
             throw CountError.invalidOption("internal error: votes not conserved at stage \(stageNumber) (\(total) ≠ \(validVotes))")
         }
         let number = subStage.map { $0 > 1 ? stageNumber - 1 : stageNumber } ?? stageNumber
+        let label = subStage.map { "\(number).\($0)" } ?? "\(number)"
+        var seen = Set<String>()
+        for event in pendingEvents where seen.insert("\(event.kind)\(event.candidate)").inserted {
+            constraintEvents.append(ConstraintEvent(stage: label, kind: event.kind, candidate: event.candidate, instead: event.instead, reason: event.reason))
+        }
+        pendingEvents.removeAll()
         stages.append(STVStage(
             number: number, subStage: subStage, event: event,
             votes: votes.map(DecimalValue.init),
@@ -253,12 +301,18 @@ extension GregoryCount {
     }
 
     /// The continuing candidate with the fewest votes; equal: split by earlier stages, then by
-    /// the tie breaker, the exclusion falling on the least favoured.
+    /// the tie breaker, the exclusion falling on the least favoured. A guarded candidate (§5) is
+    /// passed over for the lowest unguarded one, and that is recorded.
     mutating func lowestContinuing(question: String) throws -> Int {
-        let candidates = continuingCandidates
-        let fewest = candidates.map { votes[$0] }.min()!
-        let tied = candidates.filter { votes[$0] == fewest }
-        if tied.count == 1 { return tied[0] }
-        return try orderByVotes(tied, question: question).last!
+        let guarded = guardedCandidates()
+        let candidates = continuingCandidates.filter { !guarded.contains($0) }
+        let pool = candidates.isEmpty ? continuingCandidates : candidates
+        let fewest = pool.map { votes[$0] }.min()!
+        let tied = pool.filter { votes[$0] == fewest }
+        let lowest = tied.count == 1 ? tied[0] : try orderByVotes(tied, question: question).last!
+        for candidate in continuingCandidates where guarded.contains(candidate) && votes[candidate] <= votes[lowest] {
+            note(.guarded, candidate, instead: lowest, reason: constraints.reasonGuarded(candidate, elected: elected))
+        }
+        return lowest
     }
 }

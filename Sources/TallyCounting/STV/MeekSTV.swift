@@ -10,6 +10,7 @@ struct MeekSTV {
     typealias Value = FixedDecimal<NinePlaces>
 
     let seats: Int
+    let rules: RepresentationRules
 
     /// One unit of 10⁻⁹ … and 1.000000000.
     private static let one: Int64 = 1_000_000_000
@@ -22,6 +23,7 @@ struct MeekSTV {
         var ties: TieBreaker
         var validVotes: Value
         var initialQuota: Value
+        var constraintEvents: [ConstraintEvent]
     }
 
     func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties initialTies: TieBreaker) throws -> Outcome {
@@ -37,8 +39,24 @@ struct MeekSTV {
         var elected: [Int] = []
         var stages: [STVStage] = []
         let validUnits = ballots.validPapers * MeekSTV.one
+        let constraints = GuardAndDoom(rules: rules)
+        var constraintEvents: [ConstraintEvent] = []
 
         func hopeful() -> [Int] { status.indices.filter { status[$0] == .continuing } }
+        func doomed() -> [Int] { constraints.doomed(elected: elected, continuing: hopeful(), placesLeft: seats - elected.count) }
+        /// Records interventions at the stage about to be recorded.
+        func note(_ kind: ConstraintEvent.Kind, _ candidate: Int, instead: Int? = nil, reason: String) {
+            constraintEvents.append(ConstraintEvent(stage: "\(stages.count + 1)", kind: kind, candidate: candidate, instead: instead, reason: reason))
+        }
+        /// §5 (not part of the reference rule): doomed hopefuls are excluded together.
+        func excludeDoomed(_ event: STVEvent) throws -> Bool {
+            let candidates = doomed()
+            guard !candidates.isEmpty else { return false }
+            for candidate in candidates { note(.doomed, candidate, reason: constraints.reasonDoomed(candidate, elected: elected, placesLeft: seats - elected.count)) }
+            for candidate in candidates { status[candidate] = .excluded; keep[candidate] = 0 }
+            try record(event, elected: [], excluded: candidates)
+            return true
+        }
 
         func record(_ event: STVEvent, elected newly: [Int], excluded: [Int], notes: [String] = []) throws {
             let total = votes.reduce(excess, +)
@@ -82,6 +100,7 @@ struct MeekSTV {
         var round = 0
         // [B.1] a round, while seats remain and there are more candidates than seats left.
         while elected.count < seats && elected.count + hopeful().count > seats {
+            if stages.count > 0, try excludeDoomed(.exclusion(candidates: doomed(), batch: nil)) { continue }
             round += 1
             var iterations = 0
             var previousSurplus = Int64.max
@@ -95,9 +114,18 @@ struct MeekSTV {
                 quota = votes.reduce(0, +) / Int64(seats + 1) + 1
                 // [B.2.c] every hopeful with votes ≥ quota is elected.
                 let reaching = hopeful().filter { votes[$0] >= quota }
-                let ordered = reaching.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
-                for candidate in ordered { status[candidate] = .elected; elected.append(candidate) }
-                newlyElected = ordered
+                newlyElected = []
+                for candidate in reaching.sorted(by: { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }) {
+                    if doomed().contains(candidate) { // §5: a doomed candidate is not elected
+                        if !constraintEvents.contains(where: { $0.kind == .notElected && $0.candidate == candidate && $0.stage == "\(stages.count + 1)" }) {
+                            note(.notElected, candidate, reason: constraints.reasonDoomed(candidate, elected: elected, placesLeft: seats - elected.count))
+                        }
+                        continue
+                    }
+                    status[candidate] = .elected
+                    elected.append(candidate)
+                    newlyElected.append(candidate)
+                }
                 // [B.2.d] total surplus over all elected candidates, not below zero.
                 surplus = max(0, elected.reduce(Int64(0)) { $0 + votes[$1] - quota })
                 // [B.2.e] anyone elected: a new round (keep factors unchanged).
@@ -119,12 +147,19 @@ struct MeekSTV {
                 try record(event, elected: newlyElected, excluded: [])
                 continue
             }
+            if try excludeDoomed(event) { continue }
             // [B.3] defeat the lowest hopeful; hopefuls within the total surplus of the lowest are
-            // tied, and the tie breaker decides (the exclusion falls on the least favoured).
-            let candidates = hopeful()
+            // tied, and the tie breaker decides (the exclusion falls on the least favoured). §5: a
+            // guarded hopeful is passed over for the lowest unguarded one.
+            let guarded = constraints.guarded(elected: elected, continuing: hopeful(), placesLeft: seats - elected.count)
+            let unguarded = hopeful().filter { !guarded.contains($0) }
+            let candidates = unguarded.isEmpty ? hopeful() : unguarded
             let lowest = candidates.map { votes[$0] }.min()!
             let tied = candidates.filter { votes[$0] <= lowest + surplus }
             let defeated = tied.count == 1 ? tied[0] : try ties.order(tied, question: "which candidate to exclude").last!
+            for candidate in guarded where votes[candidate] <= votes[defeated] {
+                note(.guarded, candidate, instead: defeated, reason: constraints.reasonGuarded(candidate, elected: elected))
+            }
             status[defeated] = .excluded
             keep[defeated] = 0
             let note = converged ? [] : ["The surplus stopped falling before reaching 0.000001 (B.2.e)."]
@@ -140,7 +175,7 @@ struct MeekSTV {
         }
         return Outcome(
             stages: stages, elected: elected, ties: ties, validVotes: Value(units: validUnits),
-            initialQuota: Value(units: stages.first.map { $0.quota.units } ?? quota)
+            initialQuota: Value(units: stages.first.map { $0.quota.units } ?? quota), constraintEvents: constraintEvents
         )
     }
 }

@@ -1,3 +1,4 @@
+import TallyModel
 import TallyArithmetic
 
 /// The result of an STV count: every stage, every tie decision, the winners. Reports render it.
@@ -13,6 +14,9 @@ public struct STVRecord: Sendable, Equatable {
     public let elected: [Int]
     public let ties: [TieDecision]
     public let seed: UInt64
+    /// The minimum-representation rules applied, and every guard/doom intervention.
+    public let minimums: [Minimum]
+    public let constraintEvents: [ConstraintEvent]
     /// All ballots read from the file.
     public let ballotsRead: Int64
     /// Ballots the reader's irregular-ballot rule made invalid.
@@ -24,7 +28,7 @@ public struct STVRecord: Sendable, Equatable {
 
     public init(
         rule: STVRule, seats: Int, validVotes: DecimalValue, quota: DecimalValue, stages: [STVStage], elected: [Int],
-        ties: [TieDecision], seed: UInt64, ballotsRead: Int64, invalidAtReading: Int64,
+        ties: [TieDecision], seed: UInt64, minimums: [Minimum] = [], constraintEvents: [ConstraintEvent] = [], ballotsRead: Int64, invalidAtReading: Int64,
         equalFirstPreferences: LocatedCount, cutAtEqualRanking: LocatedCount
     ) {
         self.rule = rule
@@ -35,6 +39,8 @@ public struct STVRecord: Sendable, Equatable {
         self.elected = elected
         self.ties = ties
         self.seed = seed
+        self.minimums = minimums
+        self.constraintEvents = constraintEvents
         self.ballotsRead = ballotsRead
         self.invalidAtReading = invalidAtReading
         self.equalFirstPreferences = equalFirstPreferences

@@ -10,6 +10,7 @@ struct ScottishSTV {
     typealias Value = FixedDecimal<FivePlaces>
 
     let seats: Int
+    let rules: RepresentationRules
 
     func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker) throws -> GregoryCount<FivePlaces> {
         // [46] The quota: the number of valid ballot papers divided by the number of vacancies
@@ -17,7 +18,7 @@ struct ScottishSTV {
         let quota = try Value(ballots.validPapers / Int64(seats + 1) + 1)
         var count = try GregoryCount<FivePlaces>(
             ballots: ballots, candidateCount: candidateCount, withdrawn: withdrawn, seats: seats,
-            quota: quota, direction: .backwards, ties: ties
+            quota: quota, direction: .backwards, ties: ties, rules: rules
         )
 
         // [45] first preferences; [47] a candidate whose votes equal or exceed the quota is elected.
@@ -25,6 +26,15 @@ struct ScottishSTV {
         try finishStage(&count, event: .firstPreferences, excluded: [])
 
         while count.placesLeft > 0 && !count.continuingCandidates.isEmpty {
+            // Minimum representation (counting-rules.md §5, not part of the Order): doomed
+            // candidates are excluded together at the next stage.
+            let doomed = count.doomedCandidates()
+            if !doomed.isEmpty {
+                count.noteDoomed(doomed)
+                try exclude(doomed, in: &count)
+                try finishStage(&count, event: .exclusion(candidates: doomed, batch: nil), excluded: doomed)
+                continue
+            }
             let surpluses = count.elected.filter { count.votes[$0] > count.quota }
             if !surpluses.isEmpty {
                 // [48](1) a surplus is transferred while vacancies remain; [49] the largest first;
@@ -37,7 +47,7 @@ struct ScottishSTV {
                 // [50] no surplus: exclude the candidate with the fewest votes; equal: the fewest at
                 // the most recent stage where they differed, else by lot.
                 let lowest = try count.lowestContinuing(question: "which candidate to exclude")
-                try exclude(lowest, in: &count)
+                try exclude([lowest], in: &count)
                 try finishStage(&count, event: .exclusion(candidates: [lowest], batch: nil), excluded: [lowest])
             }
         }
@@ -90,12 +100,15 @@ struct ScottishSTV {
 
     /// [51] Every paper of the excluded candidate is transferred, in one stage, at the value at
     /// which the candidate received it; papers with no next preference are non-transferable.
-    private func exclude(_ candidate: Int, in count: inout GregoryCount<FivePlaces>) throws {
-        count.exclude(candidate)
+    /// (Several candidates only when doomed under a minimum.)
+    private func exclude(_ candidates: [Int], in count: inout GregoryCount<FivePlaces>) throws {
+        for candidate in candidates { count.exclude(candidate) }
         let stage = count.stageNumber
-        for parcel in count.takeParcels(of: candidate) {
-            try count.move(parcel.groups, value: parcel.value, stage: stage)
+        for candidate in candidates {
+            for parcel in count.takeParcels(of: candidate) {
+                try count.move(parcel.groups, value: parcel.value, stage: stage)
+            }
+            count.clearVotes(of: candidate)
         }
-        count.clearVotes(of: candidate)
     }
 }
