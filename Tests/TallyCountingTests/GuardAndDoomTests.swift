@@ -1,0 +1,70 @@
+import Testing
+import TallyModel
+@testable import TallyCounting
+
+/// 3 seats, at least 1 woman; ballots 40 Adam, 24 Ben, 21 Dan, 15 Cara (no later preferences).
+/// Cara is the only woman.
+@Suite struct GuardAndDoomTests {
+    let profile = BallotProfile(
+        candidates: [Candidate(name: "Adam"), Candidate(name: "Ben"), Candidate(name: "Cara", categories: ["woman"]), Candidate(name: "Dan")],
+        rankings: [([0], 40), ([1], 24), ([3], 21), ([2], 15)]
+    )
+    let minimums = [Minimum(category: "woman", count: 1)]
+
+    /// Scottish: quota ⌊100 ÷ 4⌋ + 1 = 26. Stage 1 Adam elected. Stage 2 his surplus of 14 is all
+    /// non-transferable. Stage 3: lowest is Cara (15), but she is guarded — excluding her would
+    /// leave no woman — so Dan (21) is excluded instead. Ben and Cara then equal the 2 places left
+    /// (rule 52): elected Adam, Ben, Cara.
+    @Test func scottishExcludesTheLowestUnguardedInstead() throws {
+        let record = try STV(rule: .scottish, seats: 3, minimums: minimums).count(profile)
+        #expect(record.stages[2].excluded == [3])
+        #expect(record.constraintEvents == [ConstraintEvent(stage: "3", kind: .guarded, candidate: 2, instead: 3, reason: "needed for at least 1 woman")])
+        #expect(Set(record.elected) == [0, 1, 2])
+        let unconstrained = try STV(rule: .scottish, seats: 3).count(profile)
+        #expect(Set(unconstrained.elected) == [0, 1, 3]) // without the minimum Cara is excluded
+    }
+
+    /// ERS97: quota 100 ÷ 4 = 25.00. Stage 1 Adam elected (threshold 25). Stage 2: Adam's surplus
+    /// of 15 has no transferable papers: 15.00 exhausted. Threshold (100 − 15 − 25) ÷ 3 = 20: Ben
+    /// 24 elected; then (60 − 24) ÷ 2 = 18: Dan 21 reaches it but is doomed (electing him would
+    /// leave no place for a woman) — not elected. Stage 3: Dan excluded as doomed; Cara elected.
+    @Test func ers97PassesOverADoomedCandidateAndExcludesHim() throws {
+        let record = try STV(rule: .ers97, seats: 3, minimums: minimums).count(profile)
+        #expect(record.constraintEvents.map(\.kind) == [.notElected, .doomed])
+        #expect(record.constraintEvents.map(\.candidate) == [3, 3])
+        #expect(record.constraintEvents.map(\.stage) == ["2", "3"])
+        #expect(record.stages[1].elected == [1])
+        #expect(record.elected == [0, 1, 2])
+    }
+
+    /// Meek: round 1 elects Adam (40 ≥ 25.000000001). Round 2, iteration 1: nobody new; Adam's
+    /// keep factor falls to ⌈⌈1 × 25.000000001⌉ ÷ 40⌉ = 0.625000001. Iteration 2: Adam keeps
+    /// 25.00000004, the rest of his 40 is excess, so the quota falls to 85.00000004 ÷ 4 + 10⁻⁹ =
+    /// 21.250000011 and Ben (24) is elected. Round 3: Dan is doomed (one place left, no woman
+    /// elected) and excluded; Cara fills the last place (C.1).
+    @Test func meekExcludesTheDoomedBeforeTheLastPlace() throws {
+        let record = try STV(rule: .meek, seats: 3, minimums: minimums).count(profile)
+        #expect(record.stages[1].elected == [1])
+        #expect(record.stages[1].quota.description == "21.250000011")
+        #expect(record.constraintEvents == [ConstraintEvent(stage: "3", kind: .doomed, candidate: 3, reason: "the remaining place is needed for at least 1 woman")])
+        #expect(record.elected == [0, 1, 2])
+    }
+
+    /// Meek, guarding: 3 seats, at least 1 woman; 30 Adam, 22 Ben, 21 Dan, 12 Cara, 15 Eve. Adam
+    /// is elected in round 1; as his keep factor falls his surplus exhausts and the quota settles
+    /// near (70 + q) ÷ 4, i.e. 23.33, which nobody else reaches. The defeat would fall on Cara
+    /// (12), the only woman, who is guarded: Eve (15) is defeated instead. Cara is elected at the end.
+    @Test func meekDefeatsTheLowestUnguarded() throws {
+        let profile = BallotProfile(
+            candidates: [Candidate(name: "Adam"), Candidate(name: "Ben"), Candidate(name: "Cara", categories: ["woman"]), Candidate(name: "Dan"), Candidate(name: "Eve")],
+            rankings: [([0], 30), ([1], 22), ([3], 21), ([2], 12), ([4], 15)]
+        )
+        let record = try STV(rule: .meek, seats: 3, minimums: minimums).count(profile)
+        #expect(record.constraintEvents.first == ConstraintEvent(stage: "2", kind: .guarded, candidate: 2, instead: 4, reason: "needed for at least 1 woman"))
+        #expect(record.stages[1].excluded == [4])
+        #expect(record.elected.contains(2))
+        #expect(record.elected.count == 3)
+        let unconstrained = try STV(rule: .meek, seats: 3).count(profile)
+        #expect(!unconstrained.elected.contains(2))
+    }
+}
