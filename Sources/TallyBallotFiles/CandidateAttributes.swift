@@ -11,6 +11,13 @@ public struct CandidateAttributes: Sendable {
         public var categories: Set<String>
         public var slate: String?
         public var line: Int
+
+        public init(name: String, categories: Set<String>, slate: String?, line: Int) {
+            self.name = name
+            self.categories = categories
+            self.slate = slate
+            self.line = line
+        }
     }
 
     public let file: String
@@ -100,11 +107,15 @@ public struct CandidateAttributes: Sendable {
     /// The profile with each candidate's categories and slate set from these attributes. A name
     /// here that matches no candidate, or a candidate with no entry here, is an error; the error
     /// for an unknown name lists the closest candidate names.
-    public func apply(to profile: BallotProfile) throws -> BallotProfile {
+    ///
+    /// `onlyListedHere`: names here that are not in the ballot file are passed over (a contest's
+    /// list of every region's candidates, applied to one region's file).
+    public func apply(to profile: BallotProfile, onlyListedHere: Bool = false) throws -> BallotProfile {
         var candidates = profile.candidates
         var covered = Set<Int>()
         for entry in entries {
             guard let index = profile.candidateIndex(named: entry.name) else {
+                if onlyListedHere { continue }
                 let close = CandidateAttributes.closeMatches(entry.name, among: profile.candidates.map(\.name))
                 let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
                 throw BallotFileError(file: file, line: entry.line, column: 1, message: "'\(entry.name)' is not a candidate in the ballot file\(hint)")

@@ -10,18 +10,25 @@ public struct CommandSpec: Sendable {
     public let options: [OptionSpec]
     /// Further explanation shown after the options.
     public let discussion: String?
+    /// An option that, when given, makes the positional arguments optional (`--contest`).
+    public let argumentsOptionalWith: String?
 
-    public init(name: String, abstract: String, arguments: [(name: String, help: String)], options: [OptionSpec], discussion: String? = nil) {
+    public init(
+        name: String, abstract: String, arguments: [(name: String, help: String)], options: [OptionSpec],
+        discussion: String? = nil, argumentsOptionalWith: String? = nil
+    ) {
         self.name = name
         self.abstract = abstract
         self.arguments = arguments
         self.options = options
         self.discussion = discussion
+        self.argumentsOptionalWith = argumentsOptionalWith
     }
 
     public var usage: String {
         let positional = arguments.map { "<\($0.name)>" }.joined(separator: " ")
-        return "tally \(name) \(positional) [options]"
+        let alternative = argumentsOptionalWith.map { "\n       tally \(name) \($0) <file> [options]" } ?? ""
+        return "tally \(name) \(positional) [options]" + alternative
     }
 
     /// The help screen.

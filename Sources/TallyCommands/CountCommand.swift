@@ -11,6 +11,7 @@ enum CountCommand {
         abstract: "Count a ballot file and print the result sheet: STV (ERS97, Scottish or Meek rules) or block vote.",
         arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
         options: [
+            OptionSpec("--contest", value: "file", help: "Count a whole contest described in a JSON file: its sections or regions, seats, methods, minimums and candidates (docs/contest-files.md), with a combined summary."),
             .choice("--method", value: "method", help: "Counting method.", CountingMethod.self, default: .stv),
             .choice("--rule", value: "rule", help: "STV rule (docs/rules/).", STVRule.self, default: .ers97),
             OptionSpec("--seats", value: "n", help: "Number of seats to fill. Taken from the BLT header when not given."),
@@ -26,7 +27,8 @@ enum CountCommand {
         discussion: """
         Exits 0 after a count, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, \
         66 when it cannot be read.
-        """
+        """,
+        argumentsOptionalWith: "--contest"
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
@@ -42,6 +44,15 @@ enum CountCommand {
     }
 
     private static func count(_ arguments: ParsedArguments) throws -> CommandOutcome {
+        if let contest = arguments.value("--contest") {
+            guard arguments.positionals.isEmpty else {
+                throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out <file>")
+            }
+            for option in ["--seats", "--min", "--candidates", "--region", "--tie-order", "--method", "--rule", "--votes-per-ballot"] where arguments.value(option) != nil {
+                throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")
+            }
+            return try ContestRunner.run(contest, arguments: arguments, spec: spec)
+        }
         let path = arguments.positionals[0]
         try BallotFileOptions.check(arguments, spec: spec)
         let loaded = try BallotFileOptions.load(path, arguments).get()

@@ -53,7 +53,8 @@ public struct ParsedArguments: Sendable {
             }
             values[name] = value
         }
-        if !wantsHelp, positionals.count != spec.arguments.count {
+        let argumentsOptional = spec.argumentsOptionalWith.map { values[$0] != nil } ?? false
+        if !wantsHelp, positionals.count != spec.arguments.count, !(argumentsOptional && positionals.isEmpty) {
             let expected = spec.arguments.map { "<\($0.name)>" }.joined(separator: " ")
             throw UsageError(command: spec, message: positionals.count < spec.arguments.count
                 ? "missing argument: expected \(expected)"

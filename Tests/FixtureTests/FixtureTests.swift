@@ -19,7 +19,7 @@ import TallyModel
         let ballots = try #require(object["ballots"] as? String)
         #expect(FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent(ballots).path))
         #expect(object["source"] is String, "says where its expected values come from")
-        let expectsSomething = object["valid_ballots"] != nil || object["official_stages"] != nil || !(object["runs"] as? [Any] ?? []).isEmpty
+        let expectsSomething = object["valid_ballots"] != nil || object["official_stages"] != nil || object["contest"] != nil || !(object["runs"] as? [Any] ?? []).isEmpty
         #expect(expectsSomething)
     }
 

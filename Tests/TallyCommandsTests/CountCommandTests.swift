@@ -111,6 +111,22 @@ import TallyCommands
         #expect(TallyCLI.run(["check", fixturePath("irregular-ranks/ballots.csv"), "--weight-column", "x", "--id-column", "X"]).exitCode == .usage)
     }
 
+    @Test(arguments: [
+        ("{", "not a valid contest description"),
+        ("{\"title\": \"T\"}", "expected \"sections\""),
+        ("{\"title\": \"T\", \"sections\": []}", "expected at least one section"),
+        ("{\"title\": \"T\", \"ballots\": \"b.blt\", \"sections\": [{\"name\": \"A\", \"seats\": 1, \"method\": \"borda\"}]}", "expected method"),
+        ("{\"title\": \"T\", \"sections\": [{\"name\": \"A\", \"seats\": 1, \"method\": \"stv\"}]}", "has no ballots"),
+        ("{\"title\": \"T\", \"ballots\": \"missing.blt\", \"sections\": [{\"name\": \"A\", \"seats\": 1, \"method\": \"stv\"}]}", "no such file"),
+    ])
+    func malformedContestFilesAreClearErrors(_ text: String, _ message: String) throws {
+        let path = try temporaryFile(text, name: "contest.json")
+        let outcome = TallyCLI.run(["count", "--contest", path])
+        #expect(outcome.exitCode != .success)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+    }
+
     @Test func checkDescribesTheFile() {
         let outcome = TallyCLI.run(["check", fixturePath("irregular-ranks/ballots.csv")])
         #expect(outcome.exitCode == .success)

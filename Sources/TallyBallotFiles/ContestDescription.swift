@@ -1,0 +1,99 @@
+import Foundation
+import TallyModel
+
+/// A whole contest described in a JSON file (docs/contest-files.md): its sections or regions,
+/// each with seats, a counting method and minimums; its candidates with categories and slates; and
+/// where the ballots are. Paths are relative to the contest file.
+public struct ContestDescription: Decodable, Sendable {
+    public struct Section: Decodable, Sendable {
+        /// The section's or region's name.
+        public var name: String
+        /// The value of the region column for this section (default: `name`), when the contest's
+        /// ballot file holds every region.
+        public var region: String?
+        /// A ballot file for this section alone (instead of the contest's).
+        public var ballots: String?
+        public var seats: Int
+        /// "stv" or "block".
+        public var method: String
+        /// STV rule: "ers97" (default), "scottish" or "meek".
+        public var rule: String?
+        /// Block vote: marks per ballot (default: seats).
+        public var votesPerBallot: Int?
+        /// Minimums by category, e.g. {"woman": 3, "bame": 2}.
+        public var minimums: [String: Int]?
+        /// Names of the candidates standing in this section (default: the candidates whose
+        /// `section` is this one, else every candidate).
+        public var candidates: [String]?
+    }
+
+    public struct CandidateEntry: Decodable, Sendable {
+        public var name: String
+        public var categories: [String]?
+        public var slate: String?
+        /// The section the candidate stands in, for contests whose ballot file holds every region.
+        public var section: String?
+    }
+
+    public var title: String
+    /// Where the contest's figures come from, and what is assumed: shown with the result.
+    public var sources: [String]?
+    public var assumptions: [String]?
+    /// One ballot file for the whole contest (with a region column when it has several sections).
+    public var ballots: String?
+    public var regionColumn: String?
+    /// Candidates inline, or a candidate-attributes CSV (`candidatesFile`).
+    public var candidates: [CandidateEntry]?
+    public var candidatesFile: String?
+    public var sections: [Section]
+    /// Minimums over the whole contest, checked in the summary (e.g. 13 women of 26).
+    public var overallMinimums: [String: Int]?
+
+    /// Reads and checks a contest file.
+    public static func load(path: String) throws -> ContestDescription {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file, or it cannot be read")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let contest: ContestDescription
+        do {
+            contest = try decoder.decode(ContestDescription.self, from: data)
+        } catch let error as DecodingError {
+            throw BallotFileError(file: path, line: nil, column: nil, message: "not a valid contest description: \(ContestDescription.explain(error))")
+        }
+        try contest.check(path: path)
+        return contest
+    }
+
+    private func check(path: String) throws {
+        func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
+        guard !sections.isEmpty else { throw fail("expected at least one section in \"sections\"") }
+        var names = Set<String>()
+        for section in sections {
+            guard names.insert(Candidate.matchingKey(for: section.name)).inserted else { throw fail("section \"\(section.name)\" is named twice") }
+            guard section.seats >= 1 else { throw fail("section \"\(section.name)\": expected at least 1 seat") }
+            guard ["stv", "block"].contains(section.method) else { throw fail("section \"\(section.name)\": expected method \"stv\" or \"block\"; found \"\(section.method)\"") }
+            if let rule = section.rule, !["ers97", "scottish", "meek"].contains(rule) {
+                throw fail("section \"\(section.name)\": expected rule \"ers97\", \"scottish\" or \"meek\"; found \"\(rule)\"")
+            }
+            guard section.ballots != nil || ballots != nil else { throw fail("section \"\(section.name)\" has no ballots: give \"ballots\" for the contest or the section") }
+            for (category, count) in section.minimums ?? [:] where count < 1 {
+                throw fail("section \"\(section.name)\": the minimum for \(category) must be at least 1")
+            }
+        }
+        if candidates != nil && candidatesFile != nil { throw fail("give \"candidates\" or \"candidates_file\", not both") }
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case let .keyNotFound(key, context): return "expected \"\(key.stringValue)\" at \(path(context).isEmpty ? "the top level" : path(context))"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context): return "\(context.debugDescription) at \(path(context))"
+        case let .dataCorrupted(context): return context.debugDescription
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import TallyBallotFiles
+import TallyCounting
+import TallyModel
+import TallyReports
+
+/// `tally count --contest FILE`: each section or region counted by its own method and minimums,
+/// then a combined summary.
+enum ContestRunner {
+    static func run(_ path: String, arguments: ParsedArguments, spec: CommandSpec) throws -> CommandOutcome {
+        let contest: ContestDescription
+        do {
+            contest = try ContestDescription.load(path: path)
+        } catch let error as BallotFileError {
+            throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : directory.appendingPathComponent(file).path }
+        var seed = TieBreaker.defaultSeed
+        if let text = arguments.value("--seed") {
+            guard let value = UInt64(text) else { throw UsageError(command: spec, message: "expected a whole number for --seed; found '\(text)'") }
+            seed = value
+        }
+
+        let attributes: CandidateAttributes? = try {
+            if let file = contest.candidatesFile { return try CandidateAttributes.load(path: resolve(file)) }
+            guard let entries = contest.candidates else { return nil }
+            return CandidateAttributes(file: path, entries: entries.map {
+                CandidateAttributes.Entry(name: $0.name, categories: Set(($0.categories ?? []).map(Candidate.matchingKey)), slate: $0.slate, line: 0)
+            })
+        }()
+
+        var shared: BallotFileLoader.Loaded?
+        var sections: [ContestSummary.Section] = []
+        for section in contest.sections {
+            let loaded: BallotFileLoader.Loaded
+            var profile: BallotProfile
+            var region: String?
+            if let file = section.ballots {
+                loaded = try BallotFileOptions.load(resolve(file), arguments).get()
+                profile = loaded.profile
+            } else {
+                if shared == nil {
+                    var options = BallotFileOptions.loader(arguments)
+                    options.csvOptions.regionColumn = contest.regionColumn ?? options.csvOptions.regionColumn
+                    do { shared = try options.load(path: resolve(contest.ballots!)) } catch let error as BallotFileError {
+                        throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
+                    }
+                }
+                loaded = shared!
+                profile = loaded.profile
+                if !profile.regions.isEmpty {
+                    let wanted = Candidate.matchingKey(for: section.region ?? section.name)
+                    guard let index = profile.regions.firstIndex(where: { Candidate.matchingKey(for: $0) == wanted }) else {
+                        throw CommandFailure("\(path): section \"\(section.name)\": no ballots for region \"\(section.region ?? section.name)\" in \(loaded.path); its regions are \(profile.regions.joined(separator: ", "))", .dataError)
+                    }
+                    profile = profile.restricted(toRegion: index)
+                    region = profile.regions.first
+                }
+            }
+            if let attributes {
+                do { profile = try attributes.apply(to: profile, onlyListedHere: section.ballots == nil ? false : true) } catch let error as BallotFileError {
+                    throw CommandFailure(error.description, .dataError)
+                }
+            }
+            let standingNames = section.candidates ?? contest.candidates?.filter { $0.section.map(Candidate.matchingKey) == Candidate.matchingKey(for: section.name) }.map(\.name)
+            if let standingNames, !standingNames.isEmpty {
+                var standing = Set<Int>()
+                for name in standingNames {
+                    guard let index = profile.candidateIndex(named: name) else {
+                        throw CommandFailure("\(path): section \"\(section.name)\": '\(name)' is not a candidate in \(loaded.path)", .dataError)
+                    }
+                    standing.insert(index)
+                }
+                profile = profile.standing(only: standing)
+            }
+            let minimums = (section.minimums ?? [:]).sorted { $0.key < $1.key }.map { Minimum(category: $0.key, count: $0.value) }
+            let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
+            let ties = TieBreaker(seed: seed)
+            do {
+                let result: ContestSummary.Result
+                if section.method == "block" {
+                    result = .block(try BlockVote(seats: section.seats, votesPerBallot: section.votesPerBallot, minimums: minimums).count(profile, ties: ties))
+                } else {
+                    let rule = STVRule(rawValue: section.rule ?? "ers97") ?? .ers97
+                    result = .stv(try STV(rule: rule, seats: section.seats, minimums: minimums).count(profile, ties: ties))
+                }
+                sections.append(ContestSummary.Section(name: section.name, seats: section.seats, minimums: minimums, source: source, result: result))
+            } catch let error as CountError {
+                throw CommandFailure("\(path): section \"\(section.name)\": cannot count: \(error)", .dataError)
+            } catch let tie as UnresolvedTie {
+                throw CommandFailure("\(path): section \"\(section.name)\": a tie for \(tie.question) could not be decided", .dataError)
+            }
+        }
+        let overall = (contest.overallMinimums ?? [:]).sorted { $0.key < $1.key }.map { Minimum(category: $0.key, count: $0.value) }
+        let summary = ContestSummary(
+            title: contest.title, file: path, sources: contest.sources ?? [], assumptions: contest.assumptions ?? [],
+            sections: sections, overallMinimums: overall, seed: seed
+        )
+        let output = switch arguments.choice("--format", as: OutputFormat.self) ?? .text {
+        case .text: summary.text()
+        case .json: summary.json().rendered()
+        case .csv: summary.csv()
+        }
+        return CommandOutcome(standardOutput: output)
+    }
+}
