@@ -14,8 +14,9 @@ enum ContestRunner {
         } catch let error as BallotFileError {
             throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : directory.appendingPathComponent(file).path }
+        // Paths in the contest file are relative to it; kept relative when it was given so.
+        let directory = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
+        func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : directory + file }
         var seed = TieBreaker.defaultSeed
         if let text = arguments.value("--seed") {
             guard let value = UInt64(text) else { throw UsageError(command: spec, message: "expected a whole number for --seed; found '\(text)'") }

@@ -90,23 +90,27 @@ public struct ContestSummary: Sendable {
             }
         }
         output += "\n=== Summary ===\n\n"
-        var table = TextTable(columns: [.init("Section"), .init("Seats", .right), .init("Elected")] + categories.map { .init($0, .right) })
+        var table = TextTable(columns: [.init("Section"), .init("Seats", .right)] + categories.map { .init($0, .right) })
         for section in sections {
-            let elected = section.result.elected.map { "\(section.source.name($0)) (\(section.slate($0)))" }.joined(separator: ", ")
             let cells = categories.map { category -> String in
                 let minimum = section.minimums.first { $0.category == category }
                 return "\(section.count(category))" + (minimum.map { "/\($0.count)" } ?? "")
             }
-            table.append([section.name, String(section.seats), elected] + cells)
+            table.append([section.name, String(section.seats)] + cells)
         }
         let seats = sections.reduce(0) { $0 + $1.seats }
         let totals = categories.map { category -> String in
             let minimum = overallMinimums.first { $0.category == category }
             return "\(sections.reduce(0) { $0 + $1.count(category) })" + (minimum.map { "/\($0.count)" } ?? "")
         }
-        table.append(["All", String(seats), ""] + totals)
+        table.append(["All", String(seats)] + totals)
         output += table.rendered()
-        output += "\n  (elected/minimum for each category)\n\n"
+        output += categories.isEmpty ? "\n" : "\n  (elected/minimum for each category)\n\n"
+        for section in sections {
+            let elected = section.result.elected.map { "\(section.source.name($0)) (\(section.slate($0)))" }.joined(separator: ", ")
+            output += TextWrap.lines("\(section.name): \(elected)")
+        }
+        output += "\n"
         output += TextWrap.lines("Seats by slate: " + seatsBySlate.map { "\($0.slate) \($0.seats)" }.joined(separator: ", ") + ".")
         for minimum in overallMinimums {
             let elected = sections.reduce(0) { $0 + $1.count(minimum.category) }
