@@ -43,6 +43,11 @@ public struct ContestSummary: Sendable {
         }
 
         func slate(_ candidate: Int) -> String { source.profile.candidates[candidate].affiliation ?? "(no slate)" }
+
+        /// "Name (Slate)", or just the name when the candidate has no slate.
+        func label(_ candidate: Int) -> String {
+            source.profile.candidates[candidate].affiliation.map { "\(source.name(candidate)) (\($0))" } ?? source.name(candidate)
+        }
     }
 
     public let title: String
@@ -107,11 +112,12 @@ public struct ContestSummary: Sendable {
         output += table.rendered()
         output += categories.isEmpty ? "\n" : "\n  (elected/minimum for each category)\n\n"
         for section in sections {
-            let elected = section.result.elected.map { "\(section.source.name($0)) (\(section.slate($0)))" }.joined(separator: ", ")
-            output += TextWrap.lines("\(section.name): \(elected)")
+            output += TextWrap.lines("\(section.name): " + section.result.elected.map(section.label).joined(separator: ", "))
         }
         output += "\n"
-        output += TextWrap.lines("Seats by slate: " + seatsBySlate.map { "\($0.slate) \($0.seats)" }.joined(separator: ", ") + ".")
+        if sections.contains(where: { section in section.result.elected.contains { section.source.profile.candidates[$0].affiliation != nil } }) {
+            output += TextWrap.lines("Seats by slate: " + seatsBySlate.map { "\($0.slate) \($0.seats)" }.joined(separator: ", ") + ".")
+        }
         for minimum in overallMinimums {
             let elected = sections.reduce(0) { $0 + $1.count(minimum.category) }
             output += TextWrap.lines("Overall, \(minimum): \(elected) elected — \(elected >= minimum.count ? "met" : "NOT met").")
