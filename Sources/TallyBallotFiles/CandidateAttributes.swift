@@ -118,7 +118,8 @@ public struct CandidateAttributes: Sendable {
                 if onlyListedHere { continue }
                 let close = CandidateAttributes.closeMatches(entry.name, among: profile.candidates.map(\.name))
                 let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
-                throw BallotFileError(file: file, line: entry.line, column: 1, message: "'\(entry.name)' is not a candidate in the ballot file\(hint)")
+                let line = entry.line > 0 ? entry.line : nil // inline entries (a contest file) have no line
+                throw BallotFileError(file: file, line: line, column: line.map { _ in 1 }, message: "'\(entry.name)' is not a candidate in the ballot file\(hint)")
             }
             candidates[index].categories = entry.categories
             if let slate = entry.slate { candidates[index].affiliation = slate }
