@@ -67,4 +67,51 @@ import TallyModel
         let unconstrained = try STV(rule: .meek, seats: 3).count(profile)
         #expect(!unconstrained.elected.contains(2))
     }
+
+    func women(_ names: [String], _ women: Set<String>) -> [Candidate] {
+        names.map { Candidate(name: $0, categories: women.contains($0) ? ["woman"] : []) }
+    }
+
+    /// A bulk exclusion must leave the minimums possible as a whole. 3 seats, at least 2 women;
+    /// 29 A, 28 B, 27 C, 25 W3 C, 6 W2 B, 5 W1 A. Quota 120 ÷ 4 = 30.00. W1 + W2 (11) could go
+    /// together under 5.2.5, but that would leave one woman: W1 alone is excluded; her 5 papers
+    /// elect A (34). B and C are then doomed (one woman would be left for two places) and
+    /// excluded: 55 non-transferable. Threshold (120 − 55 − 30) ÷ 3 = 11.67: W3 elected; then
+    /// (35 − 25) ÷ 2 = 5.00: W2 (6) elected.
+    @Test func ers97BulkExclusionKeepsTheMinimumsPossible() throws {
+        let profile = BallotProfile(
+            candidates: women(["A", "B", "C", "W1", "W2", "W3"], ["W1", "W2", "W3"]),
+            rankings: [([0], 29), ([1], 28), ([2], 27), ([5, 2], 25), ([4, 1], 6), ([3, 0], 5)]
+        )
+        let record = try STV(rule: .ers97, seats: 3, minimums: [Minimum(category: "woman", count: 2)]).count(profile)
+        #expect(record.stages[1].excluded == [3])
+        #expect(record.elected == [0, 5, 4])
+    }
+
+    /// Equal candidates reaching the quota are elected one at a time, doom rechecked. 2 seats, at
+    /// least 1 woman; 35 M1 W, 35 M2 W, 20 W, 10 X M1. Quota 33.34. M1 and M2 tie (equal at every
+    /// stage): the seeded draw (seed 1) puts M1 first; M1 is elected, and M2 is then doomed. Stage
+    /// 2: M2 and X excluded; M2's 35 go to W (55, elected); X's 10 (X M1) are non-transferable.
+    @Test func ers97TiedCandidatesAreElectedOneAtATime() throws {
+        let profile = BallotProfile(
+            candidates: women(["M1", "M2", "W", "X"], ["W"]),
+            rankings: [([0, 2], 35), ([1, 2], 35), ([2], 20), ([3, 0], 10)]
+        )
+        let record = try STV(rule: .ers97, seats: 2, minimums: [Minimum(category: "woman", count: 1)]).count(profile)
+        #expect(record.stages[0].elected == [0])
+        #expect(Set(record.stages[1].excluded) == [1, 3])
+        #expect(record.stages[1].nonTransferable.description == "10.00")
+        #expect(record.elected == [0, 2])
+    }
+
+    /// A continuing candidate with no votes still fills the last place when they are all that is
+    /// left. 2 seats, at least 1 woman; 10 A, 3 M; W has no votes. A elected; M doomed and
+    /// excluded; W, the only continuing candidate, takes the last place.
+    @Test func ers97FillsTheLastPlaceWithAZeroVoteCandidate() throws {
+        let profile = BallotProfile(candidates: women(["A", "M", "W"], ["W"]), rankings: [([0], 10), ([1], 3)])
+        let record = try STV(rule: .ers97, seats: 2, minimums: [Minimum(category: "woman", count: 1)]).count(profile)
+        #expect(record.elected == [0, 2])
+        let unconstrained = try STV(rule: .ers97, seats: 3).count(profile)
+        #expect(Set(unconstrained.elected) == [0, 1, 2]) // three candidates, three seats
+    }
 }

@@ -53,6 +53,17 @@ struct ERS97STV {
             let deferredNote = surpluses.isEmpty ? [] : [
                 "Surplus\(surpluses.count == 1 ? "" : "es") (\(totalSurplus) in all) deferred under 5.2.2: transferring could not change who is excluded.",
             ]
+            if count.continuingCandidates.count <= count.placesLeft {
+                // No exclusion can be proposed without leaving places unfilled: the continuing
+                // candidates are all elected (the case 5.5.1 reaches with one exclusion to spare).
+                let elected = try count.orderByVotes(count.continuingCandidates, question: "the order of election")
+                for candidate in elected { count.elect(candidate) }
+                try count.recordStage(
+                    event: .remainingElected, elected: elected, excluded: [],
+                    notes: deferredNote + ["The continuing candidates are no more than the places left and are elected (5.5.1)."]
+                )
+                break
+            }
             // [5.2.5] the candidate or candidates to exclude.
             let excluded = try lowestGroup(deferredSurplus: totalSurplus, in: &count)
             let remaining = count.continuingCandidates.filter { !excluded.contains($0) }
@@ -97,15 +108,16 @@ struct ERS97STV {
                 continue
             }
             // Equal votes: in forwards order; a group still equal that does not fit is not elected.
+            // Each is elected in turn only if not doomed by those elected before (§5).
             var progress = false
             for group in count.historyGroups(equal, question: "the order of election") {
-                if group.count == 1 || group.count <= count.placesLeft {
-                    let ordered = group.count == 1 ? group : try count.orderByVotes(group, question: "the order of election")
-                    guard ordered.count <= count.placesLeft else { break }
-                    for candidate in ordered { count.elect(candidate); elected.append(candidate) }
+                guard group.count <= count.placesLeft else { break }
+                let ordered = group.count == 1 ? group : try count.orderByVotes(group, question: "the order of election")
+                for candidate in ordered where count.placesLeft > 0 {
+                    if count.isDoomed(candidate) { continue }
+                    count.elect(candidate)
+                    elected.append(candidate)
                     progress = true
-                } else {
-                    break
                 }
             }
             if !progress { break }
@@ -199,7 +211,8 @@ struct ERS97STV {
             }
         }
         let group = Array(ascending.prefix(best))
-        if best >= 2, count.guardedCandidates().isDisjoint(with: group) { return group } // §5: never a guarded one
+        // §5: a group may not take in a guarded candidate, nor leave the minimums impossible.
+        if best >= 2, count.guardedCandidates().isDisjoint(with: group), count.canExclude(group) { return group }
         return [try count.lowestContinuing(question: "which candidate to exclude")]
     }
 

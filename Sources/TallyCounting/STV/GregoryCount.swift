@@ -164,6 +164,12 @@ struct GregoryCount<Places: DecimalPlaces> {
         constraints.doomed(elected: elected, continuing: continuingCandidates, placesLeft: placesLeft)
     }
 
+    /// Whether excluding all of `group` still leaves the minimums possible to meet.
+    func canExclude(_ group: [Int]) -> Bool {
+        guard constraints.isActive else { return true }
+        return constraints.rules.canMeet(elected: elected, places: placesLeft, from: continuingCandidates.filter { !group.contains($0) })
+    }
+
     /// The continuing candidates a minimum needs.
     func guardedCandidates() -> Set<Int> {
         constraints.guarded(elected: elected, continuing: continuingCandidates, placesLeft: placesLeft)
