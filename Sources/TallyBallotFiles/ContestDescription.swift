@@ -54,6 +54,13 @@ public struct ContestDescription: Decodable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file, or it cannot be read")
         }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw BallotFileError(file: path, line: nil, column: nil, message: "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
+        }
+        try checkKeys(object, path: path)
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let contest: ContestDescription
@@ -64,6 +71,31 @@ public struct ContestDescription: Decodable, Sendable {
         }
         try contest.check(path: path)
         return contest
+    }
+
+    static let topKeys: Set<String> = ["title", "sources", "assumptions", "ballots", "region_column", "candidates", "candidates_file", "sections", "overall_minimums"]
+    static let sectionKeys: Set<String> = ["name", "region", "ballots", "seats", "method", "rule", "votes_per_ballot", "minimums", "candidates"]
+    static let candidateKeys: Set<String> = ["name", "categories", "slate", "section"]
+
+    /// A misspelt key ("minimum" for "minimums") would silently change the count: every key must
+    /// be one Tally knows.
+    private static func checkKeys(_ object: Any, path: String) throws {
+        func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
+        guard let top = object as? [String: Any] else { throw fail("expected a JSON object at the top level") }
+        func check(_ dictionary: [String: Any], _ allowed: Set<String>, _ place: String) throws {
+            for key in dictionary.keys.sorted() where !allowed.contains(key) {
+                throw fail("unknown key \"\(key)\" \(place); expected one of: \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+        try check(top, topKeys, "at the top level")
+        for (index, section) in (top["sections"] as? [Any] ?? []).enumerated() {
+            guard let section = section as? [String: Any] else { throw fail("expected sections[\(index)] to be an object") }
+            try check(section, sectionKeys, "in sections[\(index)]")
+        }
+        for (index, candidate) in (top["candidates"] as? [Any] ?? []).enumerated() {
+            guard let candidate = candidate as? [String: Any] else { throw fail("expected candidates[\(index)] to be an object") }
+            try check(candidate, candidateKeys, "in candidates[\(index)]")
+        }
     }
 
     private func check(path: String) throws {
@@ -81,7 +113,22 @@ public struct ContestDescription: Decodable, Sendable {
             for (category, count) in section.minimums ?? [:] where count < 1 {
                 throw fail("section \"\(section.name)\": the minimum for \(category) must be at least 1")
             }
+            let categories = (section.minimums ?? [:]).keys.map(Candidate.matchingKey)
+            if Set(categories).count < categories.count { throw fail("section \"\(section.name)\": a category is given twice in \"minimums\"") }
+            if section.method == "block", section.rule != nil { throw fail("section \"\(section.name)\": \"rule\" is for STV sections") }
+            if section.method == "stv", section.votesPerBallot != nil { throw fail("section \"\(section.name)\": \"votes_per_ballot\" is for block-vote sections") }
         }
+        var candidateNames = Set<String>()
+        for candidate in candidates ?? [] {
+            guard candidateNames.insert(Candidate.matchingKey(for: candidate.name)).inserted else {
+                throw fail("candidate \"\(candidate.name)\" is listed twice")
+            }
+            if let section = candidate.section, !names.contains(Candidate.matchingKey(for: section)) {
+                throw fail("candidate \"\(candidate.name)\" stands in section \"\(section)\", which is not among the sections")
+            }
+        }
+        let overall = (overallMinimums ?? [:]).keys.map(Candidate.matchingKey)
+        if Set(overall).count < overall.count { throw fail("a category is given twice in \"overall_minimums\"") }
         if candidates != nil && candidatesFile != nil { throw fail("give \"candidates\" or \"candidates_file\", not both") }
     }
 

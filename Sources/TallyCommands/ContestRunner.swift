@@ -50,6 +50,9 @@ enum ContestRunner {
                 }
                 loaded = shared!
                 profile = loaded.profile
+                if profile.regions.isEmpty, contest.sections.filter({ $0.ballots == nil }).count > 1 {
+                    throw CommandFailure("\(path): several sections share \(loaded.path), which has no region column; give \"region_column\" or a ballot file per section", .dataError)
+                }
                 if !profile.regions.isEmpty {
                     let wanted = Candidate.matchingKey(for: section.region ?? section.name)
                     guard let index = profile.regions.firstIndex(where: { Candidate.matchingKey(for: $0) == wanted }) else {
@@ -64,7 +67,13 @@ enum ContestRunner {
                     throw CommandFailure(error.description, .dataError)
                 }
             }
-            let standingNames = section.candidates ?? contest.candidates?.filter { $0.section.map(Candidate.matchingKey) == Candidate.matchingKey(for: section.name) }.map(\.name)
+            var standingNames = section.candidates ?? contest.candidates?.filter { $0.section.map(Candidate.matchingKey) == Candidate.matchingKey(for: section.name) }.map(\.name)
+            if standingNames?.isEmpty ?? true, region != nil {
+                // One file for every region: by default the candidates named on this region's ballots stand.
+                var named = Set<Int>()
+                for ballot in profile.ballots { for entry in ballot.ranking.entries { named.insert(entry.candidate) } }
+                standingNames = named.sorted().map { profile.candidates[$0].name }
+            }
             if let standingNames, !standingNames.isEmpty {
                 var standing = Set<Int>()
                 for name in standingNames {
@@ -91,6 +100,16 @@ enum ContestRunner {
                 throw CommandFailure("\(path): section \"\(section.name)\": cannot count: \(error)", .dataError)
             } catch let tie as UnresolvedTie {
                 throw CommandFailure("\(path): section \"\(section.name)\": a tie for \(tie.question) could not be decided", .dataError)
+            }
+        }
+        var standsIn: [String: String] = [:]
+        for section in sections {
+            for candidate in section.source.profile.candidates.indices where !section.source.profile.withdrawn.contains(candidate) {
+                let key = Candidate.matchingKey(for: section.source.profile.candidates[candidate].name)
+                if let other = standsIn[key], other != section.name {
+                    throw CommandFailure("\(path): '\(section.source.profile.candidates[candidate].name)' stands in both \"\(other)\" and \"\(section.name)\"; a candidate stands in one section", .dataError)
+                }
+                standsIn[key] = section.name
             }
         }
         let overall = (contest.overallMinimums ?? [:]).sorted { $0.key < $1.key }.map { Minimum(category: $0.key, count: $0.value) }

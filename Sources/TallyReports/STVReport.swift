@@ -26,7 +26,8 @@ public struct STVReport: Sendable {
         output += "Arithmetic: \(record.rule.arithmetic)\n"
         let invalid = record.invalidAtReading + record.equalFirstPreferences.ballots
         output += "Seats \(record.seats) · valid votes \(NumberFormatting.grouped(record.validVotes)) · invalid ballots \(NumberFormatting.grouped(invalid)) · quota \(NumberFormatting.grouped(record.quota))\n"
-        for page in pages() { output += "\n" + sheet(stages: page) }
+        let layout = Layout(name: nameColumnWidth, figure: figureWidth)
+        for page in pages(layout) { output += "\n" + sheet(stages: page, layout: layout) }
         output += "\n" + stageNotes()
         output += "\n" + TextWrap.lines("Elected, in order: " + record.elected.enumerated().map { "\($0.offset + 1). \(source.name($0.element))" }.joined(separator: "; "))
         if !record.minimums.isEmpty {
@@ -43,10 +44,17 @@ public struct STVReport: Sendable {
         return output
     }
 
+    /// Column widths, worked out once for the whole sheet.
+    private struct Layout {
+        let name: Int
+        let figure: Int
+        /// Each stage: a transfer column and a total column.
+        var stage: Int { 2 * (figure + 1) + 2 }
+    }
+
     /// The stage columns, split into pages that fit `width`.
-    private func pages() -> [[Int]] {
-        let nameWidth = nameColumnWidth
-        let perPage = max(1, (width - nameWidth) / stageColumnWidth)
+    private func pages(_ layout: Layout) -> [[Int]] {
+        let perPage = max(1, (width - layout.name) / layout.stage)
         return stride(from: 0, to: record.stages.count, by: perPage).map { Array($0..<min($0 + perPage, record.stages.count)) }
     }
 
@@ -60,11 +68,9 @@ public struct STVReport: Sendable {
         return max(widest, NumberFormatting.grouped(record.validVotes).count, 9)
     }
 
-    private var stageColumnWidth: Int { 2 * (figureWidth + 1) + 2 }
-
-    private func sheet(stages indices: [Int]) -> String {
-        let nameWidth = nameColumnWidth
-        let column = figureWidth
+    private func sheet(stages indices: [Int], layout: Layout) -> String {
+        let nameWidth = layout.name
+        let column = layout.figure
         func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
             let space = String(repeating: " ", count: max(0, width - text.count))
             return right ? space + text : text + space

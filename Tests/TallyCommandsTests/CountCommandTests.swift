@@ -112,7 +112,8 @@ import TallyCommands
     }
 
     @Test(arguments: [
-        ("{", "not a valid contest description"),
+        ("{", "not valid JSON"),
+        ("{\"title\": \"T\", \"ballots\": \"b.blt\", \"sections\": [{\"name\": \"A\", \"seats\": 1, \"method\": \"stv\", \"minimum\": {\"woman\": 1}}]}", "unknown key \"minimum\" in sections[0]"),
         ("{\"title\": \"T\"}", "expected \"sections\""),
         ("{\"title\": \"T\", \"sections\": []}", "expected at least one section"),
         ("{\"title\": \"T\", \"ballots\": \"b.blt\", \"sections\": [{\"name\": \"A\", \"seats\": 1, \"method\": \"borda\"}]}", "expected method"),

@@ -11,20 +11,33 @@ struct GuardAndDoom: Sendable {
     var isActive: Bool { !rules.isEmpty }
 
     /// Continuing candidates whose election would leave the minimums impossible to meet with the
-    /// places then left.
+    /// places then left. Candidates who count toward the same minimums are interchangeable, so
+    /// the test is made once for each such group.
     func doomed(elected: [Int], continuing: [Int], placesLeft: Int) -> [Int] {
         guard isActive, placesLeft > 0 else { return [] }
+        var verdict: [[Int]: Bool] = [:]
         return continuing.filter { candidate in
+            let group = rules.membership[candidate]
+            if let known = verdict[group] { return known }
             let others = continuing.filter { $0 != candidate }
-            return !rules.canMeet(elected: elected + [candidate], places: placesLeft - 1, from: others)
+            let doomed = !rules.canMeet(elected: elected + [candidate], places: placesLeft - 1, from: others)
+            verdict[group] = doomed
+            return doomed
         }
     }
 
-    /// Continuing candidates whose exclusion would leave the minimums impossible to meet.
+    /// Continuing candidates whose exclusion would leave the minimums impossible to meet (only
+    /// candidates in some category can be; one test for each group of interchangeable ones).
     func guarded(elected: [Int], continuing: [Int], placesLeft: Int) -> Set<Int> {
         guard isActive, placesLeft > 0 else { return [] }
+        var verdict: [[Int]: Bool] = [:]
         return Set(continuing.filter { candidate in
-            !rules.canMeet(elected: elected, places: placesLeft, from: continuing.filter { $0 != candidate })
+            let group = rules.membership[candidate]
+            if group.isEmpty { return false }
+            if let known = verdict[group] { return known }
+            let guarded = !rules.canMeet(elected: elected, places: placesLeft, from: continuing.filter { $0 != candidate })
+            verdict[group] = guarded
+            return guarded
         })
     }
 

@@ -5,7 +5,7 @@ import TallyModel
 public struct RepresentationRules: Sendable, Equatable {
     public let minimums: [Minimum]
     /// For each candidate, the indices (into `minimums`) of the categories they belong to.
-    let membership: [[Int]]
+    public let membership: [[Int]]
 
     public init(minimums: [Minimum], candidates: [Candidate]) {
         self.minimums = minimums
@@ -15,6 +15,10 @@ public struct RepresentationRules: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { minimums.isEmpty }
+
+    /// The most categories with minimums one count may have: the exact feasibility test grows
+    /// with the product of the minimums, and real contests have two or three.
+    public static let maximumCategories = 4
 
     /// Whether `candidate` counts toward minimum `index`.
     public func counts(_ candidate: Int, toward index: Int) -> Bool { membership[candidate].contains(index) }
@@ -71,6 +75,9 @@ public struct RepresentationRules: Sendable, Equatable {
     /// Checks, before counting, that the minimums can be met at all with `seats` seats from the
     /// standing candidates; throws `CountError.infeasibleMinimums` saying why not.
     public func checkFeasible(seats: Int, standing: [Int]) throws {
+        guard minimums.count <= RepresentationRules.maximumCategories else {
+            throw CountError.infeasibleMinimums(["Tally handles at most \(RepresentationRules.maximumCategories) categories with minimums in one count; \(minimums.count) were given"])
+        }
         var problems: [String] = []
         let total = minimums.reduce(0) { $0 + $1.count }
         for (index, minimum) in minimums.enumerated() {
