@@ -66,7 +66,7 @@ public struct BlockVote: Sendable {
         guard counted > 0 else { throw CountError.noVotes }
         var tieBreaker = ties
         let placing = try placingOrder(votes: votes, standing: standing, tieBreaker: &tieBreaker)
-        let (elected, displacements) = try displace(Array(placing.prefix(seats)), placing: placing, rules: rules)
+        let (elected, displacements) = try displace(Array(placing.prefix(seats)), placing: placing, votes: votes, rules: rules, ties: &tieBreaker)
         return BlockVoteRecord(
             seats: seats, votesPerBallot: votesPerBallot, overVotePolicy: overVotes,
             votes: votes, placing: placing, elected: elected, minimums: minimums, displacements: displacements,
@@ -80,32 +80,66 @@ public struct BlockVote: Sendable {
     /// replace the lowest-placed winner who is not in the category (and whose removal does not
     /// break another minimum) with the highest-placed non-winner who is." Minimums are taken in
     /// the order given; a swap may not take a met minimum below its count nor lower an unmet one,
-    /// so every swap brings the minimums closer to being met and the loop ends.
-    private func displace(_ winners: [Int], placing: [Int], rules: RepresentationRules) throws -> ([Int], [Displacement]) {
+    /// so every swap brings the minimums closer to being met. Candidates equal on votes for the
+    /// place given or the place lost go to the tie breaker.
+    ///
+    /// Several minimums can need two exchanges at once (no single one helps); then the seats are
+    /// filled in placing order, each candidate taken only if the minimums stay possible — the
+    /// same result as displacement wherever displacement reaches one.
+    private func displace(_ winners: [Int], placing: [Int], votes: [Int64], rules: RepresentationRules, ties: inout TieBreaker) throws -> ([Int], [Displacement]) {
         guard !rules.isEmpty else { return (winners, []) }
         var elected = winners
         var displacements: [Displacement] = []
         let rank = Dictionary(uniqueKeysWithValues: placing.enumerated().map { ($1, $0) })
+        func keepsOthers(_ trial: [Int], _ index: Int, _ before: [Int]) -> Bool {
+            let after = rules.tallies(trial)
+            return rules.minimums.indices.allSatisfy { other in other == index || after[other] >= min(rules.minimums[other].count, before[other]) }
+        }
         while let index = rules.needs(elected).firstIndex(where: { $0 > 0 }) {
             let before = rules.tallies(elected)
             var swap: (out: Int, in: Int)?
             search: for incoming in placing where !elected.contains(incoming) && rules.counts(incoming, toward: index) {
                 for outgoing in elected.sorted(by: { rank[$0]! > rank[$1]! }) where !rules.counts(outgoing, toward: index) {
-                    let trial = elected.filter { $0 != outgoing } + [incoming]
-                    let after = rules.tallies(trial)
-                    let keepsOthers = rules.minimums.indices.allSatisfy { other in
-                        other == index || after[other] >= min(rules.minimums[other].count, before[other])
-                    }
-                    if keepsOthers { swap = (outgoing, incoming); break search }
+                    if keepsOthers(elected.filter { $0 != outgoing } + [incoming], index, before) { swap = (outgoing, incoming); break search }
                 }
             }
-            guard let swap else {
-                throw CountError.infeasibleMinimums(["no exchange of a winner for a \(rules.minimums[index].category) candidate meets \(rules.minimums[index]) without breaking another minimum"])
+            guard var (outgoing, incoming) = swap else {
+                return try fillInOrder(placing: placing, rules: rules, winners: winners)
             }
-            elected = (elected.filter { $0 != swap.out } + [swap.in]).sorted { rank[$0]! < rank[$1]! }
-            displacements.append(Displacement(replaced: swap.out, by: swap.in, minimum: rules.minimums[index]))
+            // Equal votes: the tie breaker picks who comes in (most favoured) and who goes (least).
+            let rivalsIn = placing.filter { !elected.contains($0) && rules.counts($0, toward: index) && votes[$0] == votes[incoming]
+                && keepsOthers(elected.filter { $0 != outgoing } + [$0], index, before) }
+            if rivalsIn.count > 1 { incoming = try ties.order(rivalsIn, question: "which \(rules.minimums[index].category) candidate takes the place")[0] }
+            let rivalsOut = elected.filter { candidate in
+                !rules.counts(candidate, toward: index) && votes[candidate] == votes[outgoing]
+                    && keepsOthers(elected.filter { $0 != candidate } + [incoming], index, before)
+            }
+            if rivalsOut.count > 1 { outgoing = try ties.order(rivalsOut, question: "which winner gives way").last! }
+            elected = (elected.filter { $0 != outgoing } + [incoming]).sorted { rank[$0]! < rank[$1]! }
+            displacements.append(Displacement(replaced: outgoing, by: incoming, minimum: rules.minimums[index]))
         }
         return (elected, displacements)
+    }
+
+    /// The seats filled in placing order, each candidate taken only when the minimums can still
+    /// be met from the candidates below; reported as displacements of the top S.
+    private func fillInOrder(placing: [Int], rules: RepresentationRules, winners: [Int]) throws -> ([Int], [Displacement]) {
+        var chosen: [Int] = []
+        for (position, candidate) in placing.enumerated() where chosen.count < seats {
+            let below = Array(placing[(position + 1)...])
+            if rules.canMeet(elected: chosen + [candidate], places: seats - chosen.count - 1, from: below) { chosen.append(candidate) }
+        }
+        guard chosen.count == seats, rules.needs(chosen).allSatisfy({ $0 == 0 }) else {
+            throw CountError.infeasibleMinimums(["no choice of \(seats) candidates meets every minimum"])
+        }
+        let unmet = rules.needs(winners)
+        let out = winners.filter { !chosen.contains($0) }.reversed()
+        let incoming = chosen.filter { !winners.contains($0) }
+        let displacements = zip(out, incoming).map { replaced, by in
+            let index = rules.minimums.indices.first { unmet[$0] > 0 && rules.counts(by, toward: $0) } ?? 0
+            return Displacement(replaced: replaced, by: by, minimum: rules.minimums[index], byExchange: false)
+        }
+        return (chosen, displacements)
     }
 
     /// Standing candidates by votes, most first. Equal votes keep ballot-file order, except a

@@ -57,8 +57,14 @@ public struct BlockVoteReport: Sendable {
                 "\(minimum) — \(record.elected.filter { source.profile.candidates[$0].categories.contains(minimum.category) }.count) elected"
             }
             output += TextWrap.lines("Minimums: " + tallies.joined(separator: "; ") + ".")
+            if record.displacements.contains(where: { !$0.byExchange }) {
+                output += TextWrap.lines("No single exchange could meet the minimums together, so the seats were filled in placing order, each candidate taken only if every minimum could still be met (docs/rules/minimums.md).")
+            }
             for displacement in record.displacements {
-                output += TextWrap.lines("\(source.name(displacement.by)) is elected in place of \(source.name(displacement.replaced)), the lowest-placed winner outside the category: \(displacement.minimum) (displacement, counting-rules §5).")
+                let why = displacement.byExchange
+                    ? ", the lowest-placed winner outside the category: \(displacement.minimum) (displacement, counting-rules §5)."
+                    : " (\(displacement.minimum))."
+                output += TextWrap.lines("\(source.name(displacement.by)) is elected in place of \(source.name(displacement.replaced))" + why)
             }
             if record.displacements.isEmpty { output += TextWrap.lines("The candidates elected on votes already meet every minimum.") }
         }
@@ -107,6 +113,7 @@ public struct BlockVoteReport: Sendable {
                     ("by", .string(source.name(displacement.by))),
                     ("category", .string(displacement.minimum.category)),
                     ("at_least", .integer(Int64(displacement.minimum.count))),
+                    ("method", .string(displacement.byExchange ? "exchange" : "placing-order")),
                 ])
             })),
             ("ties", .array(record.ties.map { TieSection.json($0, source: source) })),

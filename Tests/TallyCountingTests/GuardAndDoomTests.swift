@@ -114,4 +114,45 @@ import TallyModel
         let unconstrained = try STV(rule: .ers97, seats: 3).count(profile)
         #expect(Set(unconstrained.elected) == [0, 1, 2]) // three candidates, three seats
     }
+
+    /// Block vote, 2 seats, 1 vote each: W 100, B 90, L 80, WB 10; at least 1 woman, 1 BAME and 1
+    /// "lab". No single exchange helps (replacing B by L loses the only BAME winner, and so on);
+    /// the only pair meeting all three is L and WB, found by filling the seats in placing order.
+    @Test func blockFallsBackToFillingInOrderWhenNoSingleExchangeHelps() throws {
+        let candidates = [
+            Candidate(name: "W", categories: ["woman"]), Candidate(name: "B", categories: ["bame"]),
+            Candidate(name: "L", categories: ["lab"]), Candidate(name: "WB", categories: ["woman", "bame"]),
+        ]
+        let profile = BallotProfile(candidates: candidates, rankings: [([0], 100), ([1], 90), ([2], 80), ([3], 10)])
+        let minimums = ["woman", "bame", "lab"].map { Minimum(category: $0, count: 1) }
+        let record = try BlockVote(seats: 2, votesPerBallot: 1, minimums: minimums).count(profile)
+        #expect(record.elected == [2, 3])
+        #expect(record.displacements.allSatisfy { !$0.byExchange })
+    }
+
+    /// Block vote, 3 seats: A 100, B 80, C 80, D 70, E 60, F 60; at least 1 woman (E, F). E and F
+    /// tie for the place, B and C for who gives way: both go to the seeded draw, and are recorded.
+    @Test func displacementTiesGoToTheTieBreaker() throws {
+        let candidates = ["A", "B", "C", "D", "E", "F"].map { Candidate(name: $0, categories: ["E", "F"].contains($0) ? ["woman"] : []) }
+        let profile = BallotProfile(candidates: candidates, rankings: [([0], 100), ([1], 80), ([2], 80), ([3], 70), ([4], 60), ([5], 60)])
+        let record = try BlockVote(seats: 3, votesPerBallot: 1, minimums: [Minimum(category: "woman", count: 1)]).count(profile, ties: TieBreaker(seed: 1))
+        #expect(record.ties.map(\.candidates) == [[4, 5], [1, 2]])
+        let incoming = record.ties[0].order[0]
+        let outgoing = record.ties[1].order.last!
+        #expect(record.displacements == [Displacement(replaced: outgoing, by: incoming, minimum: Minimum(category: "woman", count: 1))])
+        let byOrder = try BlockVote(seats: 3, votesPerBallot: 1, minimums: [Minimum(category: "woman", count: 1)])
+            .count(profile, ties: TieBreaker(explicitOrder: [5, 4, 1, 2, 0, 3]))
+        #expect(byOrder.elected == [0, 1, 5]) // F favoured in; C, the less favoured of B and C, gives way
+    }
+
+    /// Meek, 2 seats, at least 1 woman: 35 M1 W, 35 M2 W, 20 W, 10 X M1. M1 and M2 reach the quota
+    /// together with equal votes; electing one dooms the other, so the tie breaker orders them.
+    @Test func meekOrdersEqualCandidatesByTheTieBreakerWhenDoomIsAtStake() throws {
+        let profile = BallotProfile(candidates: women(["M1", "M2", "W", "X"], ["W"]), rankings: [([0, 2], 35), ([1, 2], 35), ([2], 20), ([3, 0], 10)])
+        let first = try STV(rule: .meek, seats: 2, minimums: [Minimum(category: "woman", count: 1)]).count(profile, ties: TieBreaker(explicitOrder: [1, 0, 2, 3]))
+        #expect(first.elected == [1, 2])
+        #expect(first.ties.first?.question == "the order of election")
+        let other = try STV(rule: .meek, seats: 2, minimums: [Minimum(category: "woman", count: 1)]).count(profile, ties: TieBreaker(explicitOrder: [0, 1, 2, 3]))
+        #expect(other.elected == [0, 2])
+    }
 }

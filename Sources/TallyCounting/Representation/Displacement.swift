@@ -9,10 +9,14 @@ public struct Displacement: Sendable, Equatable {
     public let by: Int
     /// The minimum that required it.
     public let minimum: Minimum
+    /// False when no single exchange could help and the seats were filled in placing order,
+    /// each candidate taken only if the minimums stayed possible.
+    public let byExchange: Bool
 
-    public init(replaced: Int, by: Int, minimum: Minimum) {
+    public init(replaced: Int, by: Int, minimum: Minimum, byExchange: Bool = true) {
         self.replaced = replaced
         self.by = by
         self.minimum = minimum
+        self.byExchange = byExchange
     }
 }

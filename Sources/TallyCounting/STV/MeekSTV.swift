@@ -55,6 +55,7 @@ struct MeekSTV {
             for candidate in candidates { note(.doomed, candidate, reason: constraints.reasonDoomed(candidate, elected: elected, placesLeft: seats - elected.count)) }
             for candidate in candidates { status[candidate] = .excluded; keep[candidate] = 0 }
             try record(event, elected: [], excluded: candidates)
+            release(candidates)
             return true
         }
 
@@ -97,6 +98,16 @@ struct MeekSTV {
             }
         }
 
+        /// After an exclusion is recorded, the excluded hold nothing: their votes wait as excess
+        /// until the next iteration passes their ballots on (and show as 0 on later stages).
+        func release(_ candidates: [Int]) {
+            for candidate in candidates {
+                excess += votes[candidate]
+                votes[candidate] = 0
+            }
+            previousVotes = votes
+        }
+
         var round = 0
         // [B.1] a round, while seats remain and there are more candidates than seats left.
         while elected.count < seats && elected.count + hopeful().count > seats {
@@ -115,7 +126,17 @@ struct MeekSTV {
                 // [B.2.c] every hopeful with votes ≥ quota is elected.
                 let reaching = hopeful().filter { votes[$0] >= quota }
                 newlyElected = []
-                for candidate in reaching.sorted(by: { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }) {
+                var order = reaching.sorted(by: { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 })
+                if constraints.isActive { // electing one of equals can doom another: the tie breaker orders them
+                    var start = 0
+                    while start < order.count {
+                        var end = start + 1
+                        while end < order.count, votes[order[end]] == votes[order[start]] { end += 1 }
+                        if end - start > 1 { order.replaceSubrange(start..<end, with: try ties.order(Array(order[start..<end]), question: "the order of election")) }
+                        start = end
+                    }
+                }
+                for candidate in order {
                     if doomed().contains(candidate) { // §5: a doomed candidate is not elected
                         if !constraintEvents.contains(where: { $0.kind == .notElected && $0.candidate == candidate && $0.stage == "\(stages.count + 1)" }) {
                             note(.notElected, candidate, reason: constraints.reasonDoomed(candidate, elected: elected, placesLeft: seats - elected.count))
@@ -164,6 +185,7 @@ struct MeekSTV {
             keep[defeated] = 0
             let note = converged ? [] : ["The surplus stopped falling before reaching 0.000001 (B.2.e)."]
             try record(event, elected: [], excluded: [defeated], notes: note)
+            release([defeated])
         }
         // [C.1] seats left: the remaining hopefuls are elected; [C.2] otherwise they are defeated.
         let remaining = hopeful()
