@@ -30,8 +30,11 @@ public struct CandidateAttributes: Sendable {
 
     /// Reads the file at `path`.
     public static func load(path: String) throws -> CandidateAttributes {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file, or it cannot be read")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path)
+        else {
+            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file, or it is a directory or cannot be read")
         }
         defer { try? handle.close() }
         let data = (try? handle.readToEnd()) ?? Data()
@@ -68,6 +71,12 @@ public struct CandidateAttributes: Sendable {
                 throw fail(0, "expected a column named 'name' in the header")
             }
             let slateColumn = header.firstIndex { slateNames.contains($0) }
+            if let slateColumn, let second = header.indices.first(where: { $0 != slateColumn && slateNames.contains(header[$0]) }) {
+                throw fail(second, "expected one slate column; '\(header[slateColumn])' and '\(header[second])' both name one")
+            }
+            for (column, title) in header.enumerated() where !title.isEmpty && header[..<column].contains(title) {
+                throw fail(column, "'\(title)' names two columns")
+            }
             let listColumn = header.firstIndex(of: "categories")
             var entries: [Entry] = []
             var seen: [String: Int] = [:]
@@ -75,6 +84,9 @@ public struct CandidateAttributes: Sendable {
                 if parser.isEmptyLine { continue }
                 let cells = parser.fields.map { parser.string($0) }
                 func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
+                for column in cells.indices where (column >= header.count || header[column].isEmpty) && !cells[column].isEmpty {
+                    throw fail(column, "expected no value in a column without a header; found '\(cells[column])'")
+                }
                 let name = cell(nameColumn)
                 let key = Candidate.matchingKey(for: name)
                 guard !key.isEmpty else { throw fail(nameColumn, "expected a candidate name") }
@@ -83,7 +95,7 @@ public struct CandidateAttributes: Sendable {
                 var categories = Set<String>()
                 for (column, title) in header.enumerated() where column != nameColumn && column != slateColumn && !title.isEmpty {
                     if column == listColumn {
-                        for item in cell(column).split(whereSeparator: { $0 == ";" || $0 == "|" }) {
+                        for item in cell(column).split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
                             let category = Candidate.matchingKey(for: String(item))
                             if !category.isEmpty { categories.insert(category) }
                         }
@@ -133,8 +145,8 @@ public struct CandidateAttributes: Sendable {
         return profile.replacingCandidates(candidates)
     }
 
-    /// Up to three names closest to `name`: by edit distance on the matching form, within a
-    /// quarter of its length (at least 2), or containing it.
+    /// Up to three names closest to `name`: by edit distance on the matching form (at most 1 for
+    /// names of up to 5 letters, a quarter of the length for longer ones), or containing it.
     static func closeMatches(_ name: String, among names: [String]) -> [String] {
         let key = Array(Candidate.matchingKey(for: name))
         let scored = names.map { candidate -> (String, Int) in
@@ -142,7 +154,7 @@ public struct CandidateAttributes: Sendable {
             if other.count >= 3, key.count >= 3, String(other).contains(String(key)) || String(key).contains(String(other)) { return (candidate, 0) }
             return (candidate, editDistance(key, other))
         }
-        let limit = max(2, key.count / 4)
+        let limit = key.count <= 5 ? 1 : max(2, key.count / 4)
         return scored.filter { $0.1 <= limit }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
     }
 

@@ -85,6 +85,10 @@ enum ContestRunner {
                 profile = profile.standing(only: standing)
             }
             let minimums = (section.minimums ?? [:]).sorted { $0.key < $1.key }.map { Minimum(category: $0.key, count: $0.value) }
+            let known = Set(profile.candidates.indices.filter { !profile.withdrawn.contains($0) }.flatMap { profile.candidates[$0].categories })
+            for minimum in minimums where !known.contains(minimum.category) {
+                throw CommandFailure("\(path): section \"\(section.name)\": no standing candidate has the category '\(minimum.category)'; the categories there are: \(known.sorted().joined(separator: ", "))", .dataError)
+            }
             let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
             let ties = TieBreaker(seed: seed)
             do {

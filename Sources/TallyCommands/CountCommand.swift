@@ -68,6 +68,11 @@ enum CountCommand {
         } else if !minimums.isEmpty {
             throw UsageError(command: spec, message: "--min needs the candidates' categories: give --candidates FILE")
         }
+        let known = Set(profile.candidates.flatMap(\.categories))
+        for minimum in minimums where !known.contains(minimum.category) {
+            let list = known.sorted().joined(separator: ", ")
+            throw UsageError(command: spec, message: "no candidate has the category '\(minimum.category)' in --min; the categories in \(arguments.value("--candidates") ?? "the candidates file") are: \(list.isEmpty ? "none" : list)")
+        }
         let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
 
         guard let seats = try arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec) ?? profile.seats else {

@@ -168,7 +168,7 @@ public struct ContestSummary: Sendable {
         for section in sections {
             for candidate in section.result.elected {
                 let categories = section.source.profile.candidates[candidate].categories.sorted().joined(separator: ";")
-                writer.append([section.name, section.source.name(candidate), section.slate(candidate), categories])
+                writer.append([section.name, section.source.name(candidate), section.source.profile.candidates[candidate].affiliation ?? "", categories])
             }
         }
         return writer.text

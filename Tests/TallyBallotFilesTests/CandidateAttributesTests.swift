@@ -21,6 +21,13 @@ import TallyModel
     @Test func acceptsACategoriesList() throws {
         let applied = try attributes("name,categories\nAnn Black,woman\nBob Brown,\nCat Khan,Woman; BAME\n").apply(to: profile)
         #expect(applied.candidates[2].categories == ["woman", "bame"])
+        let commas = try attributes("name,categories\nAnn Black,woman\nBob Brown,\nCat Khan,\"woman, bame\"\n").apply(to: profile)
+        #expect(commas.candidates[2].categories == ["woman", "bame"])
+    }
+
+    @Test func closeMatchesAreClose() {
+        #expect(CandidateAttributes.closeMatches("Zed", among: ["Ben", "Zoe", "Ned"]) == ["Ned"]) // one edit; Zoe and Ben are two
+        #expect(CandidateAttributes.closeMatches("Zed", among: ["Ben", "Amy"]).isEmpty)
     }
 
     @Test func anUnknownNameListsTheCloseMatches() throws {
@@ -35,7 +42,11 @@ import TallyModel
         #expect(throws: BallotFileError.self) { try file.apply(to: profile) }
     }
 
-    @Test(arguments: ["name,woman\nAnn Black,maybe\n", "woman\nyes\n", "name,woman\nAnn Black,yes\nann black,no\n", ""])
+    @Test(arguments: [
+        "name,woman\nAnn Black,maybe\n", "woman\nyes\n", "name,woman\nAnn Black,yes\nann black,no\n", "",
+        "name,woman\nAnn Black,yes,extra\n", "name,woman,Woman\nAnn Black,yes,no\n", "name,slate,party\nAnn Black,A,B\n",
+        "name,,woman\nAnn Black,yes,no\n",
+    ])
     func malformedFilesAreLocatedErrors(_ text: String) {
         #expect(throws: BallotFileError.self) { try attributes(text) }
     }
