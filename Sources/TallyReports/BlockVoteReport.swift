@@ -29,7 +29,7 @@ public struct BlockVoteReport: Sendable {
     }
 
     public func text() -> String {
-        var output = "Block vote: \(source.heading)\n"
+        var output = TextWrap.lines("Block vote: \(source.heading)", indent: "", hanging: 2)
         output += "Seats \(record.seats) · votes per ballot \(record.votesPerBallot) · over-votes \(record.overVotePolicy.rawValue)\n\n"
         var table = TextTable(columns: [
             .init("", .right), .init("Candidate"), .init("Votes", .right), .init("Share of ballots", .right), .init("Result"),

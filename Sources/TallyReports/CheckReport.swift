@@ -16,7 +16,7 @@ public struct CheckReport: Sendable {
     }
 
     public func text() -> String {
-        var output = "Ballot file: \(source.heading)\n"
+        var output = TextWrap.lines("Ballot file: \(source.heading)", indent: "", hanging: 2)
         output += "Seats: \(profile.seats.map(String.init) ?? "not stated (give --seats when counting)")\n\n"
         var candidates = TextTable(columns: [.init("", .right), .init("Candidate"), .init("Affiliation"), .init("Status")])
         for (index, candidate) in profile.candidates.enumerated() {

@@ -83,7 +83,7 @@ public struct ContestSummary: Sendable {
     }
 
     public func text() -> String {
-        var output = "Contest: \(ReportSource.printable(title)) (\(file))\n"
+        var output = TextWrap.lines("Contest: \(ReportSource.printable(title)) (\(file))", indent: "", hanging: 2)
         for source in sources { output += TextWrap.lines("Source: " + source, indent: "", hanging: 2) }
         for assumption in assumptions { output += TextWrap.lines("Assumed: " + assumption, indent: "", hanging: 2) }
         for section in sections {

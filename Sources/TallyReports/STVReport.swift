@@ -21,11 +21,11 @@ public struct STVReport: Sendable {
     // MARK: Text
 
     public func text() -> String {
-        var output = "STV: \(source.heading)\n"
+        var output = TextWrap.lines("STV: \(source.heading)", indent: "", hanging: 2)
         output += "Rule: \(record.rule.title)\n"
         output += "Arithmetic: \(record.rule.arithmetic)\n"
         let invalid = record.invalidAtReading + record.equalFirstPreferences.ballots
-        output += "Seats \(record.seats) · valid votes \(NumberFormatting.grouped(record.validVotes)) · invalid ballots \(NumberFormatting.grouped(invalid)) · quota \(NumberFormatting.grouped(record.quota))\n"
+        output += TextWrap.lines("Seats \(record.seats) · valid votes \(NumberFormatting.grouped(record.validVotes)) · invalid ballots \(NumberFormatting.grouped(invalid)) · quota \(NumberFormatting.grouped(record.quota))", indent: "", hanging: 2)
         let layout = Layout(name: nameColumnWidth, figure: figureWidth)
         for page in pages(layout) { output += "\n" + sheet(stages: page, layout: layout) }
         output += "\n" + stageNotes()
