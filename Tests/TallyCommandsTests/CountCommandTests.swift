@@ -128,6 +128,21 @@ import TallyCommands
         #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
     }
 
+    /// A contest whose minimums cannot be met in one section is refused before that section is
+    /// counted: Wales has one seat and a minimum of two women.
+    @Test func anInfeasibleContestIsRefusedWithTheReason() throws {
+        let original = try String(contentsOfFile: fixturePath("contest-three-regions/contest.json"), encoding: .utf8)
+        let broken = original.replacingOccurrences(of: "{\"name\": \"Wales\", \"seats\": 1, \"method\": \"stv\", \"rule\": \"ers97\", \"minimums\": {\"woman\": 1}}",
+                                                   with: "{\"name\": \"Wales\", \"seats\": 1, \"method\": \"stv\", \"rule\": \"ers97\", \"minimums\": {\"woman\": 2}}")
+        #expect(broken != original)
+        let directory = fixturePath("contest-three-regions")
+        let path = try temporaryFile(broken.replacingOccurrences(of: "\"ballots.csv\"", with: "\"\(directory)/ballots.csv\""), name: "contest.json")
+        let outcome = TallyCLI.run(["count", "--contest", path])
+        #expect(outcome.exitCode == .dataError)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains("section \"Wales\": cannot count: the minimum-representation rules cannot be met: at least 2 woman needs more than the 1 seat"), "\(outcome.standardError)")
+    }
+
     @Test func checkDescribesTheFile() {
         let outcome = TallyCLI.run(["check", fixturePath("irregular-ranks/ballots.csv")])
         #expect(outcome.exitCode == .success)

@@ -82,7 +82,7 @@ public struct RepresentationRules: Sendable, Equatable {
         let total = minimums.reduce(0) { $0 + $1.count }
         for (index, minimum) in minimums.enumerated() {
             let eligible = standing.filter { counts($0, toward: index) }.count
-            if minimum.count > seats { problems.append("\(minimum) needs more than the \(seats) seats") }
+            if minimum.count > seats { problems.append("\(minimum) needs more than the \(seats) seat\(seats == 1 ? "" : "s")") }
             else if eligible < minimum.count { problems.append("\(minimum) but only \(eligible) \(minimum.category) candidate\(eligible == 1 ? "" : "s") stand") }
         }
         if problems.isEmpty, let fewest = fewestToMeet(minimums.map(\.count), from: standing), fewest > seats {
