@@ -5,6 +5,7 @@ public enum TallyCLI {
 
     static let commands: [(spec: CommandSpec, run: @Sendable (ParsedArguments) -> CommandOutcome)] = [
         (CountCommand.spec, CountCommand.run),
+        (CompareCommand.spec, CompareCommand.run),
         (CheckCommand.spec, CheckCommand.run),
     ]
 

@@ -21,6 +21,11 @@ public struct ReportSource: Sendable {
     }
 
     /// A candidate's name as reports print it: control characters made printable.
+    /// The same source with the profile's candidate details replaced (slates and categories).
+    public func replacingProfile(_ profile: BallotProfile) -> ReportSource {
+        ReportSource(path: path, format: format, profile: profile, region: region)
+    }
+
     func name(_ candidate: Int) -> String { ReportSource.printable(profile.candidates[candidate].name) }
 
     /// `text` safe to print on a terminal: control characters become spaces (whitespace) or U+FFFD.

@@ -7,6 +7,7 @@ import TallyCommands
         (["--help"], "tally-help.txt"), (["-h"], "tally-help.txt"), (["help"], "tally-help.txt"),
         (["count", "--help"], "count-help.txt"), (["help", "count"], "count-help.txt"), (["count", "x.blt", "-h"], "count-help.txt"),
         (["check", "--help"], "check-help.txt"), (["help", "check"], "check-help.txt"),
+        (["compare", "--help"], "compare-help.txt"), (["help", "compare"], "compare-help.txt"),
     ])
     func helpIsPinned(_ arguments: [String], _ golden: String) {
         let outcome = TallyCLI.run(arguments)
@@ -16,7 +17,7 @@ import TallyCommands
     }
 
     @Test func helpLinesFitAHundredColumns() {
-        for arguments in [["--help"], ["count", "--help"], ["check", "--help"]] {
+        for arguments in [["--help"], ["count", "--help"], ["check", "--help"], ["compare", "--help"]] {
             for line in TallyCLI.run(arguments).standardOutput.split(separator: "\n") {
                 #expect(line.count <= 100, "\(line)")
             }

@@ -1,0 +1,77 @@
+import TallyBallotFiles
+import TallyCounting
+import TallyModel
+import TallyReports
+
+/// `tally compare FILE`: the same ballots by STV and by block vote, side by side.
+enum CompareCommand {
+    static let spec = CommandSpec(
+        name: "compare",
+        abstract: "Count the same ballots by STV and by block vote and compare them: winners, seats by slate against first preferences, disproportionality, and voters served.",
+        arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
+        options: [
+            OptionSpec("--seats", value: "n", help: "Number of seats. Taken from the BLT header when not given."),
+            .choice("--rule", value: "rule", help: "STV rule (docs/rules/).", STVRule.self, default: .ers97),
+            OptionSpec("--slates", value: "file", help: "CSV of candidates' slates and categories (as --candidates for count); else BLT party strings are the slates."),
+            OptionSpec("--min", value: "rules", help: "Minimum representation applied to both methods, e.g. woman=5 (needs --slates with category columns)."),
+            OptionSpec("--seed", value: "n", help: "Seed of the tie-breaking draw (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
+            .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
+        ] + BallotFileOptions.specs,
+        discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Exits as tally count does."
+    )
+
+    static func run(_ arguments: ParsedArguments) -> CommandOutcome {
+        do {
+            return try compare(arguments)
+        } catch let failure as CommandFailure {
+            return failure.outcome
+        } catch let usage as UsageError {
+            return usage.outcome
+        } catch {
+            return .failure("\(error)", .software)
+        }
+    }
+
+    private static func compare(_ arguments: ParsedArguments) throws -> CommandOutcome {
+        let path = arguments.positionals[0]
+        try BallotFileOptions.check(arguments, spec: spec)
+        let loaded = try BallotFileOptions.load(path, arguments).get()
+        try BallotFileOptions.checkFormat(loaded, arguments, spec: spec)
+        var profile = loaded.profile
+        guard profile.regions.isEmpty else {
+            throw UsageError(command: spec, message: "\(path) holds several regions; compare one region's file, or count the contest with tally count --contest")
+        }
+        if let slates = arguments.value("--slates") {
+            do { profile = try CandidateAttributes.load(path: slates).apply(to: profile) } catch let error as BallotFileError {
+                throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
+            }
+        }
+        let minimums = try MinimumList.parse(arguments.value("--min"), spec: spec)
+        if !minimums.isEmpty, arguments.value("--slates") == nil {
+            throw UsageError(command: spec, message: "--min needs the candidates' categories: give --slates FILE")
+        }
+        guard let seats = try arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec) ?? profile.seats else {
+            throw UsageError(command: spec, message: "\(path) does not state the number of seats; give --seats N")
+        }
+        var seed = TieBreaker.defaultSeed
+        if let text = arguments.value("--seed") {
+            guard let value = UInt64(text) else { throw UsageError(command: spec, message: "expected a whole number for --seed; found '\(text)'") }
+            seed = value
+        }
+        let comparison: Comparison
+        do {
+            comparison = try Comparison(profile: profile, seats: seats, rule: arguments.choice("--rule", as: STVRule.self) ?? .ers97, minimums: minimums, seed: seed)
+        } catch let error as CountError {
+            throw CommandFailure("\(path): cannot count: \(error)", .dataError)
+        } catch let tie as UnresolvedTie {
+            throw CommandFailure("\(path): a tie for \(tie.question) could not be decided", .dataError)
+        }
+        let report = ComparisonReport(comparison: comparison, source: ReportSource(loaded).replacingProfile(profile))
+        let output = switch arguments.choice("--format", as: OutputFormat.self) ?? .text {
+        case .text: report.text()
+        case .json: report.json().rendered()
+        case .csv: report.csv()
+        }
+        return CommandOutcome(standardOutput: output)
+    }
+}

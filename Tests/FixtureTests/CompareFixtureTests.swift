@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import TallyCommands
+
+/// `tally compare` against results worked by hand in the fixture's README.
+@Suite struct CompareFixtureTests {
+    static let fixtures = Fixture.all.filter { $0.json["compare_expect"] != nil }
+
+    @Test func thereAreCompareFixtures() { #expect(!Self.fixtures.isEmpty) }
+
+    @Test(arguments: fixtures)
+    func compareGivesTheExpectedResults(_ fixture: Fixture) throws {
+        let expect = try #require(fixture.json["compare_expect"] as? [String: Any])
+        let arguments = ["compare", fixture.ballotsPath, "--format", "json"] + (expect["arguments"] as? [String] ?? [])
+        let outcome = TallyCLI.run(arguments)
+        #expect(outcome.exitCode == .success, "\(outcome.standardError)")
+        let result = try #require(try ExactJSON.parse(outcome.standardOutput) as? [String: Any])
+        let stv = result["stv"] as? [String: Any] ?? [:]
+        let block = result["block"] as? [String: Any] ?? [:]
+        #expect(stv["elected"] as? [String] == expect["stv_elected"] as? [String])
+        #expect(block["elected"] as? [String] == expect["block_elected"] as? [String])
+        for key in ["gallagher", "loosemore_hanby", "first_choice_elected", "someone_elected_in_top"] {
+            let pair = expect[key] as? [String] ?? []
+            #expect([String(describing: stv[key] ?? "missing"), String(describing: block[key] ?? "missing")] == pair, "\(key)")
+        }
+        let slates = result["slates"] as? [[String: Any]] ?? []
+        for (slate, seats) in expect["seats"] as? [String: [Int]] ?? [:] {
+            let row = slates.first { $0["slate"] as? String == slate }
+            #expect([row?["stv_seats"] as? Int ?? -1, row?["block_seats"] as? Int ?? -1] == seats, "\(slate)")
+        }
+    }
+}
