@@ -1,4 +1,5 @@
 import TallyBallotFiles
+import TallyCounting
 import TallyModel
 
 /// The options every command that reads a ballot file shares.
@@ -51,22 +52,29 @@ enum BallotFileOptions {
         do {
             return .success(try loader(arguments).load(path: path))
         } catch let error as BallotFileError {
-            return .failure(CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError))
+            return .failure(CommandFailure(error))
         } catch {
             return .failure(CommandFailure("\(path): \(error)", .dataError))
         }
     }
-}
 
-/// A command that stopped: the message and exit status.
-struct CommandFailure: Error {
-    let message: String
-    let code: ExitCode
-
-    init(_ message: String, _ code: ExitCode) {
-        self.message = message
-        self.code = code
+    /// Applies a candidates file (categories and slates) to `profile`.
+    static func applyAttributes(_ file: String, to profile: BallotProfile) throws(CommandFailure) -> BallotProfile {
+        do {
+            return try CandidateAttributes.load(path: file).apply(to: profile)
+        } catch let error as BallotFileError {
+            throw CommandFailure(error)
+        } catch {
+            throw CommandFailure("\(file): \(error)", .dataError)
+        }
     }
 
-    var outcome: CommandOutcome { .failure(message, code) }
+    /// The `--seed` option: the seed of the tie-breaking draw, or the default seed.
+    static func seed(_ arguments: ParsedArguments, spec: CommandSpec) throws(UsageError) -> UInt64 {
+        guard let text = arguments.value("--seed") else { return TieBreaker.defaultSeed }
+        guard let seed = UInt64(text) else {
+            throw UsageError(command: spec, message: "expected a whole number from 0 to \(UInt64.max) for --seed; found '\(text)'")
+        }
+        return seed
+    }
 }

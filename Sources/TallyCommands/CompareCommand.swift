@@ -21,15 +21,7 @@ enum CompareCommand {
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
-        do {
-            return try compare(arguments)
-        } catch let failure as CommandFailure {
-            return failure.outcome
-        } catch let usage as UsageError {
-            return usage.outcome
-        } catch {
-            return .failure("\(error)", .software)
-        }
+        CommandFailure.catching { try compare(arguments) }
     }
 
     private static func compare(_ arguments: ParsedArguments) throws -> CommandOutcome {
@@ -42,9 +34,7 @@ enum CompareCommand {
             throw UsageError(command: spec, message: "\(path) holds several regions; compare one region's file, or count the contest with tally count --contest")
         }
         if let slates = arguments.value("--slates") {
-            do { profile = try CandidateAttributes.load(path: slates).apply(to: profile) } catch let error as BallotFileError {
-                throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
-            }
+            profile = try BallotFileOptions.applyAttributes(slates, to: profile)
         }
         let minimums = try MinimumList.parse(arguments.value("--min"), spec: spec)
         if !minimums.isEmpty, arguments.value("--slates") == nil {
@@ -53,11 +43,7 @@ enum CompareCommand {
         guard let seats = try arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec) ?? profile.seats else {
             throw UsageError(command: spec, message: "\(path) does not state the number of seats; give --seats N")
         }
-        var seed = TieBreaker.defaultSeed
-        if let text = arguments.value("--seed") {
-            guard let value = UInt64(text) else { throw UsageError(command: spec, message: "expected a whole number for --seed; found '\(text)'") }
-            seed = value
-        }
+        let seed = try BallotFileOptions.seed(arguments, spec: spec)
         let comparison: Comparison
         do {
             comparison = try Comparison(profile: profile, seats: seats, rule: arguments.choice("--rule", as: STVRule.self) ?? .ers97, minimums: minimums, seed: seed)
@@ -67,11 +53,7 @@ enum CompareCommand {
             throw CommandFailure("\(path): a tie for \(tie.question) could not be decided", .dataError)
         }
         let report = ComparisonReport(comparison: comparison, source: ReportSource(loaded).replacingProfile(profile))
-        let output = switch arguments.choice("--format", as: OutputFormat.self) ?? .text {
-        case .text: report.text()
-        case .json: report.json().rendered()
-        case .csv: report.csv()
-        }
-        return CommandOutcome(standardOutput: output)
+        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
+        return CommandOutcome(standardOutput: format.render(report))
     }
 }

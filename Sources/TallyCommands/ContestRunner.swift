@@ -12,16 +12,12 @@ enum ContestRunner {
         do {
             contest = try ContestDescription.load(path: path)
         } catch let error as BallotFileError {
-            throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
+            throw CommandFailure(error)
         }
         // Paths in the contest file are relative to it; kept relative when it was given so.
         let directory = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : directory + file }
-        var seed = TieBreaker.defaultSeed
-        if let text = arguments.value("--seed") {
-            guard let value = UInt64(text) else { throw UsageError(command: spec, message: "expected a whole number for --seed; found '\(text)'") }
-            seed = value
-        }
+        let seed = try BallotFileOptions.seed(arguments, spec: spec)
 
         let attributes: CandidateAttributes? = try {
             if let file = contest.candidatesFile { return try CandidateAttributes.load(path: resolve(file)) }
@@ -45,7 +41,7 @@ enum ContestRunner {
                     var options = BallotFileOptions.loader(arguments)
                     options.csvOptions.regionColumn = contest.regionColumn ?? options.csvOptions.regionColumn
                     do { shared = try options.load(path: resolve(contest.ballots!)) } catch let error as BallotFileError {
-                        throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
+                        throw CommandFailure(error)
                     }
                 }
                 loaded = shared!
@@ -64,7 +60,7 @@ enum ContestRunner {
             }
             if let attributes {
                 do { profile = try attributes.apply(to: profile, onlyListedHere: section.ballots == nil ? false : true) } catch let error as BallotFileError {
-                    throw CommandFailure(error.description, .dataError)
+                    throw CommandFailure(error)
                 }
             }
             var standingNames = section.candidates ?? contest.candidates?.filter { $0.section.map(Candidate.matchingKey) == Candidate.matchingKey(for: section.name) }.map(\.name)
@@ -121,11 +117,7 @@ enum ContestRunner {
             title: contest.title, file: path, sources: contest.sources ?? [], assumptions: contest.assumptions ?? [],
             sections: sections, overallMinimums: overall, seed: seed
         )
-        let output = switch arguments.choice("--format", as: OutputFormat.self) ?? .text {
-        case .text: summary.text()
-        case .json: summary.json().rendered()
-        case .csv: summary.csv()
-        }
-        return CommandOutcome(standardOutput: output)
+        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
+        return CommandOutcome(standardOutput: format.render(summary))
     }
 }

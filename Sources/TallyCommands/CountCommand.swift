@@ -32,15 +32,7 @@ enum CountCommand {
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
-        do {
-            return try count(arguments)
-        } catch let failure as CommandFailure {
-            return failure.outcome
-        } catch let usage as UsageError {
-            return usage.outcome
-        } catch {
-            return .failure("\(error)", .software)
-        }
+        CommandFailure.catching { try count(arguments) }
     }
 
     private static func count(_ arguments: ParsedArguments) throws -> CommandOutcome {
@@ -60,11 +52,7 @@ enum CountCommand {
         let minimums = try MinimumList.parse(arguments.value("--min"), spec: spec)
         var (profile, region) = try selectRegion(loaded.profile, arguments.value("--region"), path: path)
         if let attributes = arguments.value("--candidates") {
-            do {
-                profile = try CandidateAttributes.load(path: attributes).apply(to: profile)
-            } catch let error as BallotFileError {
-                throw CommandFailure(error.description, error.kind == .unreadable ? .noInput : .dataError)
-            }
+            profile = try BallotFileOptions.applyAttributes(attributes, to: profile)
         } else if !minimums.isEmpty {
             throw UsageError(command: spec, message: "--min needs the candidates' categories: give --candidates FILE")
         }
@@ -92,7 +80,7 @@ enum CountCommand {
                 let policy = arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
                 let record = try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: policy, minimums: minimums).count(profile, ties: ties)
                 let report = BlockVoteReport(record: record, source: source)
-                return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
+                return CommandOutcome(standardOutput: format.render(report))
             case .stv:
                 for option in ["--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
                     throw UsageError(command: spec, message: "\(option) is for --method block")
@@ -100,7 +88,7 @@ enum CountCommand {
                 let rule = arguments.choice("--rule", as: STVRule.self) ?? .ers97
                 let record = try STV(rule: rule, seats: seats, minimums: minimums).count(profile, ties: ties)
                 let report = STVReport(record: record, source: source)
-                return CommandOutcome(standardOutput: render(format, text: report.text, json: report.json, csv: report.csv))
+                return CommandOutcome(standardOutput: format.render(report))
             }
         } catch let error as CountError {
             // Too many seats asked for on the command line is a usage error; the rest is the data's.
@@ -115,14 +103,6 @@ enum CountCommand {
             throw CommandFailure("\(path): a tie for \(tie.question) between \(names) is not decided by the order in \(source); name all of them in --tie-order, or leave out --tie-order to use the seeded draw", .dataError)
         } catch let overflow as ArithmeticOverflow {
             throw CommandFailure("\(path): cannot count: \(overflow)", .dataError)
-        }
-    }
-
-    private static func render(_ format: OutputFormat, text: () -> String, json: () -> JSONValue, csv: () -> String) -> String {
-        switch format {
-        case .text: text()
-        case .json: json().rendered()
-        case .csv: csv()
         }
     }
 
@@ -143,13 +123,7 @@ enum CountCommand {
     }
 
     private static func tieBreaker(_ arguments: ParsedArguments, profile: BallotProfile) throws -> TieBreaker {
-        var seed = TieBreaker.defaultSeed
-        if let text = arguments.value("--seed") {
-            guard let value = UInt64(text) else {
-                throw UsageError(command: spec, message: "expected a whole number from 0 to \(UInt64.max) for --seed; found '\(text)'")
-            }
-            seed = value
-        }
+        let seed = try BallotFileOptions.seed(arguments, spec: spec)
         var order = profile.tieOrder
         if let text = arguments.value("--tie-order") {
             let names = try TieOrderList.names(in: text, spec: spec)

@@ -1,3 +1,5 @@
+import TallyReports
+
 /// How a command writes its result.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// A result sheet for people.
@@ -6,4 +8,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// One row per candidate, for spreadsheets.
     case csv
+
+    /// `sheet` rendered in this format.
+    func render(_ sheet: some ResultSheet) -> String {
+        switch self {
+        case .text: sheet.text()
+        case .json: sheet.json().rendered()
+        case .csv: sheet.csv()
+        }
+    }
 }

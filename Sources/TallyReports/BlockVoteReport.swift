@@ -2,7 +2,7 @@ import TallyCounting
 import TallyModel
 
 /// Renders a block-vote record as a result sheet (text), a full JSON document, or CSV rows.
-public struct BlockVoteReport: Sendable {
+public struct BlockVoteReport: ResultSheet {
     public let record: BlockVoteRecord
     public let source: ReportSource
 

@@ -4,7 +4,7 @@ import TallyModel
 
 /// Renders a comparison of STV and block vote on the same ballots: winners, seats by slate
 /// against first preferences, disproportionality, and what each did for the voters.
-public struct ComparisonReport: Sendable {
+public struct ComparisonReport: ResultSheet {
     public let comparison: Comparison
     public let source: ReportSource
 

@@ -3,7 +3,7 @@ import TallyModel
 
 /// A whole contest's results: each section's count, and a summary across sections (seats per
 /// slate; categories elected against each section's and the overall minimums).
-public struct ContestSummary: Sendable {
+public struct ContestSummary: ResultSheet {
     public enum Result: Sendable {
         case stv(STVRecord)
         case block(BlockVoteRecord)

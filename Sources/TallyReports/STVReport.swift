@@ -4,7 +4,7 @@ import TallyModel
 
 /// Renders an STV record: an ERS-style result sheet (text), the full record (JSON), or one row
 /// per candidate per stage (CSV).
-public struct STVReport: Sendable {
+public struct STVReport: ResultSheet {
     public let record: STVRecord
     public let source: ReportSource
     /// The widest line the text sheet may use.

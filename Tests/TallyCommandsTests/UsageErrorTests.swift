@@ -39,6 +39,23 @@ import TallyCommands
         #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
     }
 
+    /// `--seed` reads the same way, with the same message, in every command that draws lots.
+    @Test(arguments: [
+        ["compare", fixturePath("linn07/ballots.blt"), "--seed", "x"],
+        ["count", "--contest", fixturePath("contest-three-regions/contest.json"), "--seed", "-3"],
+    ])
+    func aBadSeedIsAUsageErrorEverywhere(_ arguments: [String]) {
+        let outcome = TallyCLI.run(arguments)
+        #expect(outcome.exitCode == .usage)
+        #expect(outcome.standardError.contains("expected a whole number from 0 to 18446744073709551615 for --seed"), "\(outcome.standardError)")
+    }
+
+    @Test func aMissingCandidatesFileExits66() {
+        let outcome = TallyCLI.run(["compare", Self.linn, "--slates", "/nonexistent/slates.csv"])
+        #expect(outcome.exitCode == .noInput)
+        #expect(outcome.standardError.hasPrefix("tally: error: /nonexistent/slates.csv"), "\(outcome.standardError)")
+    }
+
     @Test func aMissingFileExits66() {
         let outcome = TallyCLI.run(["count", "/nonexistent/ballots.blt"])
         #expect(outcome.exitCode == .noInput)

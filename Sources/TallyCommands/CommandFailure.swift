@@ -1,0 +1,32 @@
+import TallyBallotFiles
+
+/// A command that stopped: the message and exit status.
+struct CommandFailure: Error {
+    let message: String
+    let code: ExitCode
+
+    init(_ message: String, _ code: ExitCode) {
+        self.message = message
+        self.code = code
+    }
+
+    /// A ballot, candidates or contest file that could not be read (exit 66) or is malformed (65).
+    init(_ error: BallotFileError) {
+        self.init(error.description, error.kind == .unreadable ? .noInput : .dataError)
+    }
+
+    var outcome: CommandOutcome { .failure(message, code) }
+
+    /// Runs a command body, turning what it throws into the outcome to return.
+    static func catching(_ body: () throws -> CommandOutcome) -> CommandOutcome {
+        do {
+            return try body()
+        } catch let failure as CommandFailure {
+            return failure.outcome
+        } catch let usage as UsageError {
+            return usage.outcome
+        } catch {
+            return .failure("\(error)", .software)
+        }
+    }
+}
