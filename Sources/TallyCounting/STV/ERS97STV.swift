@@ -56,12 +56,7 @@ struct ERS97STV {
             if count.continuingCandidates.count <= count.placesLeft {
                 // No exclusion can be proposed without leaving places unfilled: the continuing
                 // candidates are all elected (the case 5.5.1 reaches with one exclusion to spare).
-                let elected = try count.orderByVotes(count.continuingCandidates, question: "the order of election")
-                for candidate in elected { count.elect(candidate) }
-                try count.recordStage(
-                    event: .remainingElected, elected: elected, excluded: [],
-                    notes: deferredNote + ["The continuing candidates are no more than the places left and are elected (5.5.1)."]
-                )
+                try electAll(count.continuingCandidates, in: &count, notes: deferredNote)
                 break
             }
             // [5.2.5] the candidate or candidates to exclude.
@@ -70,12 +65,7 @@ struct ERS97STV {
             if remaining.count <= count.placesLeft {
                 // [5.5.1] the proposed exclusion would leave no more continuing candidates than
                 // places: they are all elected, without further transfers.
-                let elected = try count.orderByVotes(remaining, question: "the order of election")
-                for candidate in elected { count.elect(candidate) }
-                try count.recordStage(
-                    event: .remainingElected, elected: elected, excluded: [],
-                    notes: deferredNote + ["The continuing candidates are no more than the places left and are elected (5.5.1)."]
-                )
+                try electAll(remaining, in: &count, notes: deferredNote)
                 break
             }
             try exclude(excluded, in: &count, notes: deferredNote)
@@ -123,6 +113,17 @@ struct ERS97STV {
             if !progress { break }
         }
         return elected
+    }
+
+    /// [5.5.1] Continuing candidates no more than the places left are all elected: `candidates`,
+    /// in order of votes, at one last stage with no transfer.
+    private func electAll(_ candidates: [Int], in count: inout Count, notes: [String]) throws {
+        let elected = try count.orderByVotes(candidates, question: "the order of election")
+        for candidate in elected { count.elect(candidate) }
+        try count.recordStage(
+            event: .remainingElected, elected: elected, excluded: [],
+            notes: notes + ["The continuing candidates are no more than the places left and are elected (5.5.1)."]
+        )
     }
 
     // MARK: Surpluses

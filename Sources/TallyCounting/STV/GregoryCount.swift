@@ -130,9 +130,6 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// Removes an excluded candidate's votes once all their papers have moved.
     mutating func clearVotes(of candidate: Int) { votes[candidate] = .zero }
 
-    /// Adds to the votes lost to rounding without moving papers (rounding in a rule's own steps).
-    mutating func loseToRounding(_ value: Value) throws { lost = try lost + value }
-
     // MARK: Elections and exclusions
 
     /// Elects, in order of votes, the continuing candidates who have reached the quota, never more
@@ -300,12 +297,6 @@ struct GregoryCount<Places: DecimalPlaces> {
 }
 
 extension GregoryCount {
-    /// Elected candidates with surpluses, largest surplus first (equal surpluses: equal votes,
-    /// split as `orderByVotes` splits them).
-    mutating func orderBySurplus(_ candidates: [Int], question: String) throws -> [Int] {
-        try orderByVotes(candidates, question: question)
-    }
-
     /// The continuing candidate with the fewest votes; equal: split by earlier stages, then by
     /// the tie breaker, the exclusion falling on the least favoured. A guarded candidate (§5) is
     /// passed over for the lowest unguarded one, and that is recorded.

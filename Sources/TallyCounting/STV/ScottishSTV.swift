@@ -39,8 +39,8 @@ struct ScottishSTV {
             if !surpluses.isEmpty {
                 // [48](1) a surplus is transferred while vacancies remain; [49] the largest first;
                 // equal surpluses: the candidate with more votes at the most recent stage where
-                // they differed, else by lot.
-                let largest = try count.orderBySurplus(surpluses, question: "which surplus to transfer first")[0]
+                // they differed, else by lot. (Every surplus is votes − quota: ordering by votes orders them.)
+                let largest = try count.orderByVotes(surpluses, question: "which surplus to transfer first")[0]
                 let transfer = try transferSurplus(of: largest, in: &count)
                 try finishStage(&count, event: .surplus(transfer), excluded: [])
             } else {
