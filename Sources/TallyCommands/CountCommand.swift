@@ -16,7 +16,7 @@ enum CountCommand {
             .choice("--rule", value: "rule", help: "STV rule (docs/rules/).", STVRule.self, default: .ers97),
             OptionSpec("--seats", value: "n", help: "Number of seats to fill. Taken from the BLT header when not given."),
             OptionSpec("--votes-per-ballot", value: "k", help: "Block vote: marks each ballot may make (default: the number of seats)."),
-            .choice("--over-votes", value: "policy", help: "Block vote: what happens to a ballot with more marks than votes: void it, or count its first k marks.", OverVotePolicy.self, default: .void),
+            .choice("--over-votes", value: "policy", help: "Block vote: what happens to a ballot with more marks than votes: void it, or count the ranks that fit in k (docs/rules/block-vote.md).", OverVotePolicy.self, default: .void),
             OptionSpec("--region", value: "name", help: "Count only the ballots of this region (files with a region column)."),
             OptionSpec("--candidates", value: "file", help: "CSV of candidates' categories and slates: name, one yes/no column per category (woman, bame, …), slate (docs/formats.md)."),
             OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 or woman=5,bame=2: at least that many of the seats for candidates in each category (needs --candidates). Block vote: displacement; STV: guard and doom (docs/rules/minimums.md)."),
