@@ -68,7 +68,8 @@ import TallyModel
     }
 
     /// The PR Foundation rule's own figures for these ballots, at 9 decimals, as an independent
-    /// implementation of the rule text computed them (docs/rules/meek.md): round 9 ends the count.
+    /// implementation of the rule text computed them (Fixtures/ers97-model/meek_prf_oracle.py, which
+    /// reproduces Droop's published meek-prf reports; docs/rules/meek.md): round 9 ends the count.
     @Test func finalRoundMatchesTheReferenceRule() throws {
         let profile = try BallotFileLoader().load(path: Fixture.root.appendingPathComponent("ers97-model/ballots.blt").path).profile
         let record = try STV(rule: .meek, seats: 6).count(profile)
