@@ -98,6 +98,11 @@ public struct ContestDescription: Decodable, Sendable {
         }
     }
 
+    /// The values a section's "method" may take.
+    public static let methods = ["stv", "block"]
+    /// The values a section's "rule" may take.
+    public static let rules = ["ers97", "scottish", "meek"]
+
     private func check(path: String) throws {
         func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
         guard !sections.isEmpty else { throw fail("expected at least one section in \"sections\"") }
@@ -105,8 +110,8 @@ public struct ContestDescription: Decodable, Sendable {
         for section in sections {
             guard names.insert(Candidate.matchingKey(for: section.name)).inserted else { throw fail("section \"\(section.name)\" is named twice") }
             guard section.seats >= 1 else { throw fail("section \"\(section.name)\": expected at least 1 seat") }
-            guard ["stv", "block"].contains(section.method) else { throw fail("section \"\(section.name)\": expected method \"stv\" or \"block\"; found \"\(section.method)\"") }
-            if let rule = section.rule, !["ers97", "scottish", "meek"].contains(rule) {
+            guard Self.methods.contains(section.method) else { throw fail("section \"\(section.name)\": expected method \"stv\" or \"block\"; found \"\(section.method)\"") }
+            if let rule = section.rule, !Self.rules.contains(rule) {
                 throw fail("section \"\(section.name)\": expected rule \"ers97\", \"scottish\" or \"meek\"; found \"\(rule)\"")
             }
             guard section.ballots != nil || ballots != nil else { throw fail("section \"\(section.name)\" has no ballots: give \"ballots\" for the contest or the section") }

@@ -50,8 +50,7 @@ enum ContestRunner {
                     throw CommandFailure("\(path): several sections share \(loaded.path), which has no region column; give \"region_column\" or a ballot file per section", .dataError)
                 }
                 if !profile.regions.isEmpty {
-                    let wanted = Candidate.matchingKey(for: section.region ?? section.name)
-                    guard let index = profile.regions.firstIndex(where: { Candidate.matchingKey(for: $0) == wanted }) else {
+                    guard let index = profile.regionIndex(named: section.region ?? section.name) else {
                         throw CommandFailure("\(path): section \"\(section.name)\": no ballots for region \"\(section.region ?? section.name)\" in \(loaded.path); its regions are \(profile.regions.joined(separator: ", "))", .dataError)
                     }
                     profile = profile.restricted(toRegion: index)

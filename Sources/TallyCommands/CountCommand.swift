@@ -115,8 +115,7 @@ enum CountCommand {
         guard let name else {
             throw UsageError(command: spec, message: "\(path) holds ballots from \(profile.regions.count) region(s) (\(list)); count one with --region NAME")
         }
-        let key = Candidate.matchingKey(for: name)
-        guard let index = profile.regions.firstIndex(where: { Candidate.matchingKey(for: $0) == key }) else {
+        guard let index = profile.regionIndex(named: name) else {
             throw UsageError(command: spec, message: "no region '\(name)' in \(path); its regions are: \(list)")
         }
         return (profile.restricted(toRegion: index), profile.regions[index])

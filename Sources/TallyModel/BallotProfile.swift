@@ -147,4 +147,10 @@ public struct BallotProfile: Sendable {
         let key = Candidate.matchingKey(for: name)
         return candidates.firstIndex { $0.matchingKey == key }
     }
+
+    /// Index of the region whose name matches `name` after folding whitespace and case.
+    public func regionIndex(named name: String) -> Int? {
+        let key = Candidate.matchingKey(for: name)
+        return regions.firstIndex { Candidate.matchingKey(for: $0) == key }
+    }
 }
