@@ -26,6 +26,8 @@ public struct BLTReader: Sendable {
         /// Where an unclosed `/*` opened: line, line start, offset.
         var openComment: (line: Int, lineStart: Int, offset: Int)?
         var tokens: [Range<Int>] = []
+        /// The '='-separated parts of the preference token being read (reused, like `tokens`).
+        var parts: [Range<Int>] = []
         let codes = CodeBuffer(capacity: 64)
 
         var candidateCount = 0
@@ -239,7 +241,7 @@ public struct BLTReader: Sendable {
                     continue
                 }
                 // A token is candidates joined by '=': "2=3", "2=", "=3" (the '=' may stand apart).
-                var parts: [Range<Int>] = []
+                parts.removeAll(keepingCapacity: true)
                 var partStart = token.lowerBound
                 for index in token.lowerBound...token.upperBound where index == token.upperBound || bytes[index] == 0x3D {
                     parts.append(partStart..<index)

@@ -20,32 +20,13 @@ public struct BallotFileLoader: Sendable {
     }
 
     public func load(path: String) throws -> Loaded {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "is a directory, not a ballot file")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "cannot be read (check its permissions)")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "cannot be read: \(error.localizedDescription)")
-        }
+        let data = try FileContents.read(path: path, kind: "ballot file")
         return try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), path: path) }
     }
 
     /// Reads ballots already in memory; `path` names them in errors and guides format detection.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Loaded {
-        if let problem = TextValidation.firstProblem(bytes) {
-            let place = TextValidation.place(of: problem.offset, in: bytes)
-            throw BallotFileError(file: path, line: place.line, column: place.column, message: problem.message)
-        }
+        try TextValidation.check(bytes, file: path)
         let chosen = format ?? BallotFileFormat.detect(path: path, bytes: bytes)
         let profile = switch chosen {
         case .blt: try BLTReader().read(bytes, file: path)

@@ -190,12 +190,8 @@ public struct CSVReader: Sendable {
                     codes.append(UInt16(candidate) | (codes.count > before ? RawPreferenceCode.equalToPrevious : 0))
                 }
                 if codes.count == before {
-                    // A gap: the rule counts up to it. Write the gap and the next ranked candidate,
-                    // so the gap is not mistaken for trailing blanks.
-                    codes.append(RawPreferenceCode.skippedRank)
-                    if let next = (0..<ranks.count).filter({ ranks[$0] > rank }).min(by: { ranks[$0] < ranks[$1] }) {
-                        codes.append(UInt16(next))
-                    }
+                    // A gap below a higher rank: the rule counts up to it.
+                    codes.append(RawPreferenceCode.markedSkip)
                     return
                 }
             }

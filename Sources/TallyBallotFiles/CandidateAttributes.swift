@@ -30,14 +30,7 @@ public struct CandidateAttributes: Sendable {
 
     /// Reads the file at `path`.
     public static func load(path: String) throws -> CandidateAttributes {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path)
-        else {
-            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file, or it is a directory or cannot be read")
-        }
-        defer { try? handle.close() }
-        let data = (try? handle.readToEnd()) ?? Data()
+        let data = try FileContents.read(path: path, kind: "candidates file")
         return try data.withUnsafeBytes { try parse($0.bindMemory(to: UInt8.self), file: path) }
     }
 
@@ -47,10 +40,7 @@ public struct CandidateAttributes: Sendable {
 
     /// Parses attributes held in `bytes`; `file` names them in errors.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> CandidateAttributes {
-        if let problem = TextValidation.firstProblem(bytes) {
-            let place = TextValidation.place(of: problem.offset, in: bytes)
-            throw BallotFileError(file: file, line: place.line, column: place.column, message: problem.message)
-        }
+        try TextValidation.check(bytes, file: file)
         var parser = CSVRowParser(bytes, delimiter: CSVReader.delimiter(of: bytes))
         func located(_ error: BallotFileError.Located) -> BallotFileError {
             BallotFileError(file: file, line: error.line, column: ByteText.column(bytes, lineStart: error.lineStart, offset: error.offset), message: error.message)

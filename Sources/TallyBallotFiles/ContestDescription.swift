@@ -51,9 +51,7 @@ public struct ContestDescription: Decodable, Sendable {
 
     /// Reads and checks a contest file.
     public static func load(path: String) throws -> ContestDescription {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: "no such file, or it cannot be read")
-        }
+        let data = try FileContents.read(path: path, kind: "contest file")
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)

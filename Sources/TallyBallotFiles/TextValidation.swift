@@ -37,6 +37,13 @@ enum TextValidation {
         return "expected UTF-8 text; found the byte 0x\(hex.count < 2 ? "0" + hex : hex) (save the file as UTF-8)"
     }
 
+    /// Throws, located at the first problem in `bytes`, when they are not text; `file` names them.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(BallotFileError) {
+        guard let problem = firstProblem(bytes) else { return }
+        let place = place(of: problem.offset, in: bytes)
+        throw BallotFileError(file: file, line: place.line, column: place.column, message: problem.message)
+    }
+
     /// The 1-based line and character column of byte `offset`.
     static func place(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1

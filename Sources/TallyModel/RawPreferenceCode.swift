@@ -5,7 +5,8 @@ public enum RawPreferenceCode {
     /// A rank left empty (a blank cell, or a missing rank number). Blank ranks at the end of a
     /// ranking are not irregular.
     public static let skippedRank: UInt16 = 0x7FFE
-    /// A rank marked as skipped (`-` in BLT): irregular wherever it stands.
+    /// A rank known to be skipped with later ranks used (`-` in BLT, a missing rank number below a
+    /// higher one in CSV): irregular wherever it stands.
     public static let markedSkip: UInt16 = 0x7FFD
     /// A preference naming no candidate on the ballot.
     public static let unknownCandidate: UInt16 = 0x7FFF

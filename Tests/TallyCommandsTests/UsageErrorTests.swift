@@ -50,6 +50,19 @@ import TallyCommands
         #expect(outcome.standardError.contains("expected a whole number from 0 to 18446744073709551615 for --seed"), "\(outcome.standardError)")
     }
 
+    /// Every input file (ballots, candidates, contest) is read the same way: a directory is
+    /// refused by name, exit 66.
+    @Test(arguments: [
+        (["count", "/tmp"], "/tmp: is a directory, not a ballot file"),
+        (["count", fixturePath("linn07/ballots.blt"), "--candidates", "/tmp"], "/tmp: is a directory, not a candidates file"),
+        (["count", "--contest", "/tmp"], "/tmp: is a directory, not a contest file"),
+    ])
+    func aDirectoryIsRefusedWhicheverFileItStandsFor(_ arguments: [String], _ message: String) {
+        let outcome = TallyCLI.run(arguments)
+        #expect(outcome.exitCode == .noInput)
+        #expect(outcome.standardError == "tally: error: \(message)\n", "\(outcome.standardError)")
+    }
+
     @Test func aMissingCandidatesFileExits66() {
         let outcome = TallyCLI.run(["compare", Self.linn, "--slates", "/nonexistent/slates.csv"])
         #expect(outcome.exitCode == .noInput)
