@@ -7,7 +7,7 @@ public struct BallotProfileBuilder {
     /// Raised when the ballots add up to more than `BallotProfile.maximumTotalWeight`.
     public struct TooManyBallots: Error, Sendable {}
 
-    public private(set) var rule: IrregularBallotRule
+    private var rule: IrregularBallotRule
     /// Counted rankings, each prefixed by its region code (0xFFFF when the file has no regions).
     private var rankings: SequenceInterner
     private var weights: [Int64] = []
@@ -15,10 +15,10 @@ public struct BallotProfileBuilder {
     private var lines: [Int32] = []
     private let scratch = CodeBuffer()
     private var totalWeight: Int64 = 0
-    public private(set) var irregularities = IrregularityTally()
+    private var irregularities = IrregularityTally()
     /// The same, region by region (index = region), when the file has regions.
     private var irregularitiesByRegion: [IrregularityTally] = []
-    public private(set) var ballotLines = 0
+    private var ballotLines = 0
 
     /// `expectedRankings`: a guess at how many distinct rankings the file holds, so that the
     /// table of rankings need not grow as it fills (readers guess from the file's size).

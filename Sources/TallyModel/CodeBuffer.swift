@@ -21,10 +21,6 @@ public final class CodeBuffer {
         count += 1
     }
 
-    public func append(contentsOf codes: UnsafeBufferPointer<UInt16>) {
-        for code in codes { append(code) }
-    }
-
     @inline(__always) public subscript(index: Int) -> UInt16 {
         get { storage[index] }
         set { storage[index] = newValue }

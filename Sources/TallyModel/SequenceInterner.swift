@@ -1,8 +1,8 @@
 /// A set of short sequences of 16-bit codes, each stored once and numbered in order of first
 /// appearance.
 ///
-/// Readers use it to merge identical ballot rankings (and to recognise candidate names) without
-/// allocating an array or a string per line: keys are looked up straight from a caller's buffer.
+/// The ballot-profile builder uses it to merge identical rankings without allocating an array per
+/// line: keys are looked up straight from a caller's buffer.
 /// Open addressing with linear probing; the table doubles when half full, so a lookup costs
 /// amortised O(key length).
 public struct SequenceInterner: Sendable {

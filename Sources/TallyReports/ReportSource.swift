@@ -20,12 +20,12 @@ public struct ReportSource: Sendable {
         self.init(path: loaded.path, format: loaded.format, profile: loaded.profile, region: region)
     }
 
-    /// A candidate's name as reports print it: control characters made printable.
     /// The same source with the profile's candidate details replaced (slates and categories).
     public func replacingProfile(_ profile: BallotProfile) -> ReportSource {
         ReportSource(path: path, format: format, profile: profile, region: region)
     }
 
+    /// A candidate's name as reports print it: control characters made printable.
     func name(_ candidate: Int) -> String { ReportSource.printable(profile.candidates[candidate].name) }
 
     /// `text` safe to print on a terminal: control characters become spaces (whitespace) or U+FFFD.

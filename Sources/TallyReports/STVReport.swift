@@ -24,8 +24,7 @@ public struct STVReport: ResultSheet {
         var output = TextWrap.lines("STV: \(source.heading)", indent: "", hanging: 2)
         output += "Rule: \(record.rule.title)\n"
         output += "Arithmetic: \(record.rule.arithmetic)\n"
-        let invalid = record.invalidAtReading + record.equalFirstPreferences.ballots
-        output += TextWrap.lines("Seats \(record.seats) · valid votes \(NumberFormatting.grouped(record.validVotes)) · invalid ballots \(NumberFormatting.grouped(invalid)) · quota \(NumberFormatting.grouped(record.quota))", indent: "", hanging: 2)
+        output += TextWrap.lines("Seats \(record.seats) · valid votes \(NumberFormatting.grouped(record.validVotes)) · invalid ballots \(NumberFormatting.grouped(record.invalidBallots)) · quota \(NumberFormatting.grouped(record.quota))", indent: "", hanging: 2)
         let layout = Layout(name: nameColumnWidth, figure: figureWidth)
         for page in pages(layout) { output += "\n" + sheet(stages: page, layout: layout) }
         output += "\n" + stageNotes()
@@ -132,8 +131,7 @@ public struct STVReport: ResultSheet {
 
     /// "Stage 2: Surplus of Smith", "Stage 5.2: Exclusion of Monk (value 0.21)".
     private func heading(for stage: STVStage) -> String {
-        let number = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
-        return "Stage \(number): " + describe(stage.event)
+        "Stage \(stage.label): " + describe(stage.event)
     }
 
     private func describe(_ event: STVEvent) -> String {
@@ -153,8 +151,7 @@ public struct STVReport: ResultSheet {
     private func stageNotes() -> String {
         var output = ""
         for stage in record.stages {
-            let number = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
-            var text = "Stage \(number): "
+            var text = "Stage \(stage.label): "
             switch stage.event {
             case .firstPreferences:
                 text += "first preferences."
@@ -178,7 +175,7 @@ public struct STVReport: ResultSheet {
                 text += "\(iterations) iterations\(converged ? "" : " (stopped: surplus no longer falling)")."
             }
             if !stage.elected.isEmpty { text += " Elected: \(source.names(stage.elected))." }
-            let label = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
+            let label = stage.label
             for event in record.constraintEvents where event.stage == label { text += " " + sentence(event) }
             for note in stage.notes { text += " " + note }
             output += TextWrap.lines(text, width: width)
@@ -204,14 +201,8 @@ public struct STVReport: ResultSheet {
         table.append(["invalid: first rank holds several candidates", NumberFormatting.grouped(equalFirst.ballots), NumberFormatting.lines(equalFirst.firstLines, total: equalFirst.firstLines.count)])
         let cut = record.cutAtEqualRanking
         table.append(["counted up to an equal ranking", NumberFormatting.grouped(cut.ballots), NumberFormatting.lines(cut.firstLines, total: cut.firstLines.count)])
-        table.append(["valid", NumberFormatting.grouped(record.validVotes.units / scale), ""])
+        table.append(["valid", NumberFormatting.grouped(record.validBallots), ""])
         return table.rendered() + "\n"
     }
 
-    private var scale: Int64 { (0..<places).reduce(Int64(1)) { value, _ in value * 10 } }
-
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String { String(reversed().drop { $0 == " " }.reversed()) }
 }

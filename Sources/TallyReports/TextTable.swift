@@ -32,8 +32,7 @@ public struct TextTable: Sendable {
                 let isLast = index == cells.count - 1
                 parts.append(columns[index].alignment == .right ? padding + cell : (isLast ? cell : cell + padding))
             }
-            let text = String(repeating: " ", count: indent) + parts.joined(separator: "  ")
-            return String(text.reversed().drop { $0 == " " }.reversed())
+            return (String(repeating: " ", count: indent) + parts.joined(separator: "  ")).trimmingTrailingSpaces()
         }
         var output = line(columns.map(\.title)) + "\n"
         for row in rows { output += line(row) + "\n" }

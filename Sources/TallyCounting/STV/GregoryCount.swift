@@ -246,8 +246,7 @@ struct GregoryCount<Places: DecimalPlaces> {
             groups = split
         }
         if let decidingStage {
-            let stage = stages[decidingStage]
-            let label = stage.subStage.map { "\(stage.number).\($0)" } ?? "\(stage.number)"
+            let label = stages[decidingStage].label
             ties.record(TieDecision(
                 question: question, candidates: tied.sorted(), order: groups.flatMap { $0 },
                 method: .earlierStages(direction: direction, stage: label)
@@ -277,20 +276,19 @@ struct GregoryCount<Places: DecimalPlaces> {
         guard total == validVotes else {
             throw CountError.invalidOption("internal error: votes not conserved at stage \(stageNumber) (\(total) ≠ \(validVotes))")
         }
-        let number = subStage.map { $0 > 1 ? stageNumber - 1 : stageNumber } ?? stageNumber
-        let label = subStage.map { "\(number).\($0)" } ?? "\(number)"
-        var seen = Set<String>()
-        for event in pendingEvents where seen.insert("\(event.kind)\(event.candidate)").inserted {
-            constraintEvents.append(ConstraintEvent(stage: label, kind: event.kind, candidate: event.candidate, instead: event.instead, reason: event.reason))
-        }
-        pendingEvents.removeAll()
-        stages.append(STVStage(
-            number: number, subStage: subStage, event: event,
+        let stage = STVStage(
+            number: subStage.map { $0 > 1 ? stageNumber - 1 : stageNumber } ?? stageNumber, subStage: subStage, event: event,
             votes: votes.map(DecimalValue.init),
             transfers: try zip(votes, stageStart).map { try DecimalValue($0 - $1) },
             status: status, exhausted: DecimalValue(exhausted), lostToRounding: DecimalValue(lost), quota: DecimalValue(quota),
             elected: newlyElected, excluded: excluded, notes: notes
-        ))
+        )
+        var seen = Set<String>()
+        for event in pendingEvents where seen.insert("\(event.kind)\(event.candidate)").inserted {
+            constraintEvents.append(ConstraintEvent(stage: stage.label, kind: event.kind, candidate: event.candidate, instead: event.instead, reason: event.reason))
+        }
+        pendingEvents.removeAll()
+        stages.append(stage)
         history.append(votes)
         stageStart = votes
     }

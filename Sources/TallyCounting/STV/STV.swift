@@ -35,7 +35,7 @@ public struct STV: Sendable {
         case .meek:
             let outcome = try MeekSTV(seats: seats, rules: rules).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
             return STVRecord(
-                rule: rule, seats: seats, validVotes: DecimalValue(outcome.validVotes), quota: DecimalValue(outcome.initialQuota),
+                rule: rule, seats: seats, validVotes: DecimalValue(outcome.validVotes), validBallots: ballots.validPapers, quota: DecimalValue(outcome.initialQuota),
                 stages: outcome.stages, elected: outcome.elected, ties: outcome.ties.decisions, seed: outcome.ties.seed,
                 minimums: minimums, constraintEvents: outcome.constraintEvents,
                 ballotsRead: profile.ballotsRead, invalidAtReading: profile.invalidBallots,
@@ -46,7 +46,7 @@ public struct STV: Sendable {
 
     private func record<P>(_ count: GregoryCount<P>, ballots: STVBallots, profile: BallotProfile) -> STVRecord {
         STVRecord(
-            rule: rule, seats: seats, validVotes: DecimalValue(count.validVotes),
+            rule: rule, seats: seats, validVotes: DecimalValue(count.validVotes), validBallots: ballots.validPapers,
             quota: count.stages.first?.quota ?? DecimalValue(count.quota), stages: count.stages, elected: count.elected,
             ties: count.ties.decisions, seed: count.ties.seed, minimums: minimums, constraintEvents: count.constraintEvents,
             ballotsRead: profile.ballotsRead,

@@ -7,6 +7,8 @@ public struct STVRecord: Sendable, Equatable {
     public let seats: Int
     /// Valid votes at the start of the count.
     public let validVotes: DecimalValue
+    /// Valid ballots: the ballots counted, each worth one vote at the start.
+    public let validBallots: Int64
     /// The quota as first calculated.
     public let quota: DecimalValue
     public let stages: [STVStage]
@@ -26,14 +28,18 @@ public struct STVRecord: Sendable, Equatable {
     /// Ballots whose ranking STV reads only up to an equal ranking.
     public let cutAtEqualRanking: LocatedCount
 
+    /// Ballots not counted: invalid when read, or invalid for STV at the first rank.
+    public var invalidBallots: Int64 { invalidAtReading + equalFirstPreferences.ballots }
+
     public init(
-        rule: STVRule, seats: Int, validVotes: DecimalValue, quota: DecimalValue, stages: [STVStage], elected: [Int],
+        rule: STVRule, seats: Int, validVotes: DecimalValue, validBallots: Int64, quota: DecimalValue, stages: [STVStage], elected: [Int],
         ties: [TieDecision], seed: UInt64, minimums: [Minimum] = [], constraintEvents: [ConstraintEvent] = [], ballotsRead: Int64, invalidAtReading: Int64,
         equalFirstPreferences: LocatedCount, cutAtEqualRanking: LocatedCount
     ) {
         self.rule = rule
         self.seats = seats
         self.validVotes = validVotes
+        self.validBallots = validBallots
         self.quota = quota
         self.stages = stages
         self.elected = elected

@@ -6,6 +6,8 @@ public struct STVStage: Sendable, Equatable {
     public let number: Int
     /// The sub-stage within the stage (1, 2, …), for ERS97 exclusions in batches; nil otherwise.
     public let subStage: Int?
+    /// The stage as result sheets and constraint events name it: "3", or "3.2" for a sub-stage.
+    public var label: String { subStage.map { "\(number).\($0)" } ?? "\(number)" }
     public let event: STVEvent
     /// Each candidate's votes after the stage, by candidate index.
     public let votes: [DecimalValue]
