@@ -332,7 +332,7 @@ public struct BLTReader: Sendable {
             if candidates.count < candidateCount {
                 let key = Candidate.matchingKey(for: first)
                 guard !key.isEmpty else { throw error(at: line.lowerBound, "expected a candidate name; found an empty one") }
-                if let bad = first.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !$0.properties.isWhitespace }) {
+                if let bad = TextValidation.firstControlCharacter(in: first) {
                     throw error(at: line.lowerBound, "expected a candidate name without control characters; found U+\(String(bad.value, radix: 16, uppercase: true))")
                 }
                 if let earlier = nameLines[key] {

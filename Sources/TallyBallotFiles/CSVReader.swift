@@ -273,7 +273,7 @@ public struct CSVReader: Sendable {
 
         /// Names may not hold control characters other than whitespace (they would garble reports).
         func checkPrintable(_ text: String) throws {
-            if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && !$0.properties.isWhitespace }) {
+            if let bad = TextValidation.firstControlCharacter(in: text) {
                 throw located(parser.rowLineStart, "expected a name without control characters; found U+\(String(bad.value, radix: 16, uppercase: true)) in '\(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : Character($0) }.map(String.init).joined())'")
             }
         }

@@ -44,6 +44,11 @@ enum TextValidation {
         throw BallotFileError(file: file, line: place.line, column: place.column, message: problem.message)
     }
 
+    /// The first control character in a name (tabs and other whitespace aside), if any.
+    static func firstControlCharacter(in name: String) -> Unicode.Scalar? {
+        name.unicodeScalars.first { $0.properties.generalCategory == .control && !$0.properties.isWhitespace }
+    }
+
     /// The 1-based line and character column of byte `offset`.
     static func place(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1
