@@ -51,50 +51,18 @@ public struct ContestDescription: Decodable, Sendable {
 
     /// Reads and checks a contest file.
     public static func load(path: String) throws -> ContestDescription {
-        let data = try FileContents.read(path: path, kind: "contest file")
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw BallotFileError(file: path, line: nil, column: nil, message: "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
-        }
-        try checkKeys(object, path: path)
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let contest: ContestDescription
-        do {
-            contest = try decoder.decode(ContestDescription.self, from: data)
-        } catch let error as DecodingError {
-            throw BallotFileError(file: path, line: nil, column: nil, message: "not a valid contest description: \(ContestDescription.explain(error))")
-        }
+        let contest = try JSONFile.decode(ContestDescription.self, path: path, kind: "contest description", keys: keys)
         try contest.check(path: path)
         return contest
     }
 
-    static let topKeys: Set<String> = ["title", "sources", "assumptions", "ballots", "region_column", "candidates", "candidates_file", "sections", "overall_minimums"]
-    static let sectionKeys: Set<String> = ["name", "region", "ballots", "seats", "method", "rule", "votes_per_ballot", "minimums", "candidates"]
-    static let candidateKeys: Set<String> = ["name", "categories", "slate", "section"]
-
-    /// A misspelt key ("minimum" for "minimums") would silently change the count: every key must
-    /// be one Tally knows.
-    private static func checkKeys(_ object: Any, path: String) throws {
-        func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
-        guard let top = object as? [String: Any] else { throw fail("expected a JSON object at the top level") }
-        func check(_ dictionary: [String: Any], _ allowed: Set<String>, _ place: String) throws {
-            for key in dictionary.keys.sorted() where !allowed.contains(key) {
-                throw fail("unknown key \"\(key)\" \(place); expected one of: \(allowed.sorted().joined(separator: ", "))")
-            }
-        }
-        try check(top, topKeys, "at the top level")
-        for (index, section) in (top["sections"] as? [Any] ?? []).enumerated() {
-            guard let section = section as? [String: Any] else { throw fail("expected sections[\(index)] to be an object") }
-            try check(section, sectionKeys, "in sections[\(index)]")
-        }
-        for (index, candidate) in (top["candidates"] as? [Any] ?? []).enumerated() {
-            guard let candidate = candidate as? [String: Any] else { throw fail("expected candidates[\(index)] to be an object") }
-            try check(candidate, candidateKeys, "in candidates[\(index)]")
-        }
-    }
+    /// The keys a contest file may hold.
+    static let keys = JSONFile.Keys([
+        "title": nil, "sources": nil, "assumptions": nil, "ballots": nil, "region_column": nil, "candidates_file": nil,
+        "overall_minimums": nil,
+        "candidates": JSONFile.Keys(["name", "categories", "slate", "section"]),
+        "sections": JSONFile.Keys(["name", "region", "ballots", "seats", "method", "rule", "votes_per_ballot", "minimums", "candidates"]),
+    ])
 
     /// The values a section's "method" may take.
     public static let methods = ["stv", "block"]
@@ -133,17 +101,5 @@ public struct ContestDescription: Decodable, Sendable {
         let overall = (overallMinimums ?? [:]).keys.map(Candidate.matchingKey)
         if Set(overall).count < overall.count { throw fail("a category is given twice in \"overall_minimums\"") }
         if candidates != nil && candidatesFile != nil { throw fail("give \"candidates\" or \"candidates_file\", not both") }
-    }
-
-    private static func explain(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case let .keyNotFound(key, context): return "expected \"\(key.stringValue)\" at \(path(context).isEmpty ? "the top level" : path(context))"
-        case let .typeMismatch(_, context), let .valueNotFound(_, context): return "\(context.debugDescription) at \(path(context))"
-        case let .dataCorrupted(context): return context.debugDescription
-        @unknown default: return "\(error)"
-        }
     }
 }

@@ -40,7 +40,7 @@ public struct CommandSpec: Sendable {
         }
         text += "\nOPTIONS:\n"
         for option in options {
-            var label = option.name
+            var label = (option.short.map { $0 + ", " } ?? "") + option.name
             if let value = option.valueName { label += " <\(value)>" }
             var help = option.help
             if let choices = option.choices { help += " One of: \(choices.joined(separator: ", "))." }

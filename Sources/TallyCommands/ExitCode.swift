@@ -7,6 +7,8 @@ public enum ExitCode: Int32, Sendable {
     case dataError = 65
     /// EX_NOINPUT: an input file is missing or unreadable.
     case noInput = 66
+    /// EX_CANTCREAT: an output file cannot be written.
+    case cannotCreate = 73
     /// EX_SOFTWARE: an internal error (a bug in Tally).
     case software = 70
 }

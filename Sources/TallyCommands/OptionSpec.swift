@@ -9,9 +9,12 @@ public struct OptionSpec: Sendable {
     public let choices: [String]?
     /// The value used when the option is not given, shown in help.
     public let defaultValue: String?
+    /// A one-letter alias with its dash, e.g. `-o`.
+    public let short: String?
 
-    public init(_ name: String, value valueName: String? = nil, help: String, choices: [String]? = nil, default defaultValue: String? = nil) {
+    public init(_ name: String, short: String? = nil, value valueName: String? = nil, help: String, choices: [String]? = nil, default defaultValue: String? = nil) {
         self.name = name
+        self.short = short
         self.valueName = valueName
         self.help = help
         self.choices = choices

@@ -25,11 +25,12 @@ public struct ParsedArguments: Sendable {
                 name = String(argument[..<equals])
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
-            guard let option = spec.options.first(where: { $0.name == name }) else {
+            guard let option = spec.options.first(where: { $0.name == name || ($0.short != nil && $0.short == name) }) else {
                 let close = spec.options.map(\.name).filter { $0.hasPrefix(String(name.prefix(4))) }
                 let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)"
                 throw UsageError(command: spec, message: "unknown option '\(name)'\(hint)")
             }
+            name = option.name
             if values[name] != nil || flags.contains(name) {
                 throw UsageError(command: spec, message: "option '\(name)' is given more than once")
             }

@@ -7,6 +7,8 @@ public enum TallyCLI {
         (CountCommand.spec, CountCommand.run),
         (CompareCommand.spec, CompareCommand.run),
         (CheckCommand.spec, CheckCommand.run),
+        (GenerateCommand.spec, GenerateCommand.run),
+        (SimulateCommand.spec, SimulateCommand.run),
     ]
 
     /// The help screen of `tally` itself.

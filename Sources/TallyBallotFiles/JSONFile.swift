@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads a JSON input file (a contest, a scenario) into a `Decodable` value, refusing keys the
+/// file's schema does not know: a misspelt key ("minimum" for "minimums") would otherwise be
+/// ignored and silently change the result.
+public enum JSONFile {
+    /// The keys an object may hold; for a key whose value is an object, or an array of objects,
+    /// the keys those objects may hold.
+    public struct Keys: Sendable {
+        let allowed: [String: Keys?]
+
+        public init(_ allowed: [String: Keys?]) { self.allowed = allowed }
+
+        /// Keys whose values are not objects.
+        public init(_ plain: [String]) { allowed = Dictionary(uniqueKeysWithValues: plain.map { ($0, nil) }) }
+
+        /// The names of the keys, in order.
+        public var names: [String] { allowed.keys.sorted() }
+    }
+
+    /// Decodes the file at `path`; `kind` ("contest file", …) names the file in errors. Keys are
+    /// snake_case in the file and camelCase in `T`.
+    public static func decode<T: Decodable>(_ type: T.Type, path: String, kind: String, keys: Keys) throws(BallotFileError) -> T {
+        func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
+        let data = try FileContents.read(path: path, kind: kind)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw fail("not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
+        }
+        guard let top = object as? [String: Any] else { throw fail("expected a JSON object at the top level") }
+        if let problem = unknownKey(in: top, keys: keys, place: "") { throw fail(problem) }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw fail("not a valid \(kind): \(explain(error))")
+        } catch {
+            throw fail("not a valid \(kind): \(error)")
+        }
+    }
+
+    /// The first key (in sorted order, depth first) that `keys` does not allow, as a message.
+    private static func unknownKey(in object: [String: Any], keys: Keys, place: String) -> String? {
+        for key in object.keys.sorted() {
+            guard let nested = keys.allowed[key] else {
+                return "unknown key \"\(key)\" \(place.isEmpty ? "at the top level" : "in \(place)"); expected one of: \(keys.names.joined(separator: ", "))"
+            }
+            guard let nested else { continue }
+            let here = place.isEmpty ? key : "\(place).\(key)"
+            if let inner = object[key] as? [String: Any] {
+                if let problem = unknownKey(in: inner, keys: nested, place: here) { return problem }
+            } else if let list = object[key] as? [Any] {
+                for (index, element) in list.enumerated() {
+                    guard let inner = element as? [String: Any] else { return "expected \(here)[\(index)] to be an object" }
+                    if let problem = unknownKey(in: inner, keys: nested, place: "\(here)[\(index)]") { return problem }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A decoding error in the file's own terms: the key path as written in the file.
+    private static func explain(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            var text = ""
+            for key in context.codingPath {
+                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + snakeCase(key.stringValue) }
+            }
+            return text.isEmpty ? "the top level" : text
+        }
+        switch error {
+        case let .keyNotFound(key, context): return "expected \"\(snakeCase(key.stringValue))\" at \(path(context))"
+        case let .typeMismatch(type, context): return "expected \(describe(type)) at \(path(context))"
+        case let .valueNotFound(type, context): return "expected \(describe(type)) at \(path(context)), found null"
+        case let .dataCorrupted(context): return "\(context.debugDescription) at \(path(context))"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "a value of type \(name)"
+        }
+    }
+
+    /// `votesPerBallot` → `votes_per_ballot`: keys as the file spells them.
+    private static func snakeCase(_ key: String) -> String {
+        var result = ""
+        for character in key {
+            if character.isUppercase { result += "_" + character.lowercased() } else { result.append(character) }
+        }
+        return result
+    }
+}
