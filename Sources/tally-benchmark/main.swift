@@ -1,4 +1,5 @@
-// Benchmarks for Tally: `swift run -c release tally-benchmark [--ballots N] [--runs R] [--keep DIR]`.
+// Benchmarks for Tally: `swift run -c release tally-benchmark [--ballots N] [--runs R] [--keep DIR]
+// [--simulation-only]`.
 //
 // Writes synthetic ballot files (seeded, so every machine measures the same files), then times
 // the whole of `tally count` in-process (read + count + report) R times and prints the median
@@ -11,6 +12,7 @@ struct Options {
     var ballots = 1_000_000
     var runs = 5
     var keep: String?
+    var simulationOnly = false
 
     init(_ arguments: [String]) {
         var index = 0
@@ -20,7 +22,8 @@ struct Options {
             case "--ballots": ballots = Int(value) ?? ballots; index += 1
             case "--runs": runs = Int(value) ?? runs; index += 1
             case "--keep": keep = value; index += 1
-            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR]")
+            case "--simulation-only": simulationOnly = true
+            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only]")
             }
             index += 1
         }
@@ -97,11 +100,21 @@ func measure(_ label: String, _ arguments: [String], runs: Int) {
     let padded = label + String(repeating: " ", count: max(0, 44 - label.count))
     print("\(padded) median \(seconds(milliseconds[milliseconds.count / 2]))  (min \(seconds(milliseconds.first!)), max \(seconds(milliseconds.last!)), \(runs) runs)")
     let lines = output.split(separator: "\n")
-    let elected = lines.first { $0.contains("Elected, in order:") } ?? lines.first { $0.contains("Elected:") } ?? ""
+    let elected = lines.first { $0.contains("Elected, in order:") } ?? lines.first { $0.contains("Elected:") } ?? lines.first { $0.contains("Clean sweep") } ?? ""
     print("    \(elected.trimmingCharacters(in: .whitespaces))")
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+let scenario = "Fixtures/scenarios/two-slates-12/scenario.json"
+guard FileManager.default.fileExists(atPath: scenario) else { fatalError("run from the package's directory: \(scenario) is needed") }
+print("Timing `tally simulate` in-process: 1,000 trials of 10,000 voters, 12 candidates, 6 seats, STV and block vote:")
+let cores = ProcessInfo.processInfo.activeProcessorCount
+measure("simulate, \(cores) threads", ["simulate", scenario, "--trials", "1000", "--voters", "10000", "--quiet"], runs: max(1, options.runs / 2))
+measure("simulate, 1 thread", ["simulate", scenario, "--trials", "1000", "--voters", "10000", "--quiet", "--threads", "1"], runs: max(1, options.runs / 2))
+if options.simulationOnly {
+    print("Peak resident memory of this process: \(peakResidentMegabytes()) MB")
+    exit(0)
+}
 let directory = options.keep.map { URL(fileURLWithPath: $0) }
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-benchmark")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
