@@ -1,4 +1,5 @@
 import Foundation
+import TallyBallotFiles
 import TallyCounting
 import TallyReports
 import TallySimulation
@@ -14,11 +15,13 @@ enum SimulateCommand {
             ScenarioOptions.seedSpec,
             ScenarioOptions.votersSpec,
             .choice("--rule", value: "rule", help: "STV rule (docs/rules/). Default: the scenario's, else ers97.", STVRule.self),
+            OptionSpec("--fit-block-totals", value: "file", help: "First adjust the scenario's bloc shares, cohesion and popularity so that its block-vote totals match this published result (a CSV of name,votes), report the fit, then simulate electorates like it."),
+            OptionSpec("--save-fit", value: "file", help: "With --fit-block-totals: write the fitted scenario to this file, to draw its electorates again (tally generate, tally simulate)."),
             OptionSpec("--threads", value: "n", help: "Threads to run trials on. The result is the same for any number. Default: one per core."),
             OptionSpec("--quiet", help: "No progress line on standard error."),
             .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
         ],
-        discussion: "Trial k of a seed is the electorate `tally generate SCENARIO --seed S --trial k` writes. A progress line appears on standard error when a run takes more than a second."
+        discussion: "With --fit-block-totals the fit uses the scenario's own voters (the turnout behind the published totals); --voters then sets the size of the simulated electorates. Trial k of a seed is the electorate `tally generate SCENARIO --seed S --trial k` writes. A progress line appears on standard error when a run takes more than a second."
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
@@ -30,7 +33,25 @@ enum SimulateCommand {
         let trials = try arguments.integer("--trials", in: 1...10_000_000, spec: spec) ?? 1000
         let seed = try BallotFileOptions.seed(arguments, spec: spec)
         let threads = try arguments.integer("--threads", in: 1...1024, spec: spec) ?? ProcessInfo.processInfo.activeProcessorCount
-        let scenario = try ScenarioOptions.load(path, arguments, spec: spec)
+        var scenario = try ScenarioOptions.load(path, arguments, spec: spec, applyVoters: false)
+        var fit: BlockTotalsFit?
+        if let totalsFile = arguments.value("--fit-block-totals") {
+            let totals: PublishedTotals
+            do { totals = try PublishedTotals.load(path: totalsFile) } catch { throw CommandFailure(error) }
+            do { fit = try BlockTotalsFit(scenario: scenario, totals: totals, seed: seed) } catch {
+                throw CommandFailure("\(path): cannot calibrate: \(error)", .dataError)
+            }
+            scenario = fit!.scenario
+            if let file = arguments.value("--save-fit") {
+                let document = ScenarioDocument.json(scenario, extraAssumption: "Bloc shares, cohesion and popularity fitted by tally simulate --fit-block-totals \(totalsFile) --seed \(seed).")
+                guard FileManager.default.createFile(atPath: file, contents: Data(document.rendered().utf8)) else {
+                    throw CommandFailure("cannot write \(file)", .cannotCreate)
+                }
+            }
+        } else if arguments.value("--save-fit") != nil {
+            throw UsageError(command: spec, message: "--save-fit needs --fit-block-totals")
+        }
+        scenario = try ScenarioOptions.applyVoters(arguments, to: scenario, spec: spec)
         let simulation = Simulation(scenario: scenario, rule: arguments.choice("--rule", as: STVRule.self), seed: seed)
         let progress = arguments.flag("--quiet") ? nil : ProgressLine(label: "simulate", total: trials)
         let result: SimulationResult
@@ -44,6 +65,10 @@ enum SimulateCommand {
         }
         progress?.finish()
         let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-        return CommandOutcome(standardOutput: format.render(SimulationReport(result: result, file: path)))
+        let report = SimulationReport(result: result, file: fit == nil ? path : arguments.value("--save-fit"))
+        if let fit, let totalsFile = arguments.value("--fit-block-totals") {
+            return CommandOutcome(standardOutput: format.render(CalibrationReport(fit: fit, totalsFile: totalsFile, simulation: report)))
+        }
+        return CommandOutcome(standardOutput: format.render(report))
     }
 }

@@ -6,12 +6,13 @@ import TallySimulation
 /// sweeps, disproportionality, the most frequent splits, and how often each candidate won.
 public struct SimulationReport: ResultSheet {
     public let result: SimulationResult
-    /// The scenario file, as given.
-    public let file: String
+    /// The scenario file, as given; nil for a scenario that exists only in memory (fitted and
+    /// not saved).
+    public let file: String?
     /// Voters drawn per trial.
     public var votersPerTrial: Int { result.scenario.voters }
 
-    public init(result: SimulationResult, file: String) {
+    public init(result: SimulationResult, file: String?) {
         self.result = result
         self.file = file
     }
@@ -33,13 +34,13 @@ public struct SimulationReport: ResultSheet {
 
     public func text() -> String {
         var output = TextWrap.lines("Simulation: \(scenario.title)", indent: "", hanging: 2)
-        output += TextWrap.lines("Scenario: \(file)", indent: "", hanging: 2)
+        output += TextWrap.lines("Scenario: \(file ?? "fitted as above (not saved: --save-fit FILE keeps it)")", indent: "", hanging: 2)
         for source in scenario.sources { output += TextWrap.lines("Source: " + source) }
         for assumption in scenario.assumptions { output += TextWrap.lines("Assumed: " + assumption) }
         output += "\n"
         let regions = scenario.sections.count > 1 ? " in \(scenario.sections.count) regions, each counted separately" : ""
         output += TextWrap.lines(
-            "\(NumberFormatting.grouped(Int64(result.trials))) trials of \(NumberFormatting.grouped(Int64(votersPerTrial))) voters; \(scenario.seats) seats\(regions). Each trial's electorate is counted by STV (\(result.rule.rawValue)) and by block vote on each ballot's first N preferences (N = seats).\(minimumsText) Seed \(result.seed): trial k is `tally generate \(file) --seed \(result.seed) --trial k`.",
+            "\(NumberFormatting.grouped(Int64(result.trials))) trials of \(NumberFormatting.grouped(Int64(votersPerTrial))) voters; \(scenario.seats) seats\(regions). Each trial's electorate is counted by STV (\(result.rule.rawValue)) and by block vote on each ballot's first N preferences (N = seats).\(minimumsText) Seed \(result.seed)\(file.map { ": trial k is `tally generate \($0) --seed \(result.seed) --trial k`" } ?? "").",
             indent: "", hanging: 0
         ) + "\n"
 
@@ -130,7 +131,7 @@ public struct SimulationReport: ResultSheet {
         }
         let totalVoters = result.votersByBloc.reduce(0, +)
         return .object([
-            ("scenario", .string(file)),
+            ("scenario", .optional(file)),
             ("title", .string(scenario.title)),
             ("sources", .array(scenario.sources.map(JSONValue.string))),
             ("assumptions", .array(scenario.assumptions.map(JSONValue.string))),

@@ -31,7 +31,7 @@ public struct Chance: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var description: String { Chance.decimal(millionths) }
 
     /// A non-negative number of millionths as a short decimal.
-    static func decimal(_ millionths: UInt64) -> String {
+    public static func decimal(_ millionths: UInt64) -> String {
         let whole = millionths / Chance.scale
         var fraction = String(millionths % Chance.scale)
         fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
