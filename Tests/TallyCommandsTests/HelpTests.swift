@@ -8,6 +8,7 @@ import TallyCommands
         (["count", "--help"], "count-help.txt"), (["help", "count"], "count-help.txt"), (["count", "x.blt", "-h"], "count-help.txt"),
         (["check", "--help"], "check-help.txt"), (["help", "check"], "check-help.txt"),
         (["compare", "--help"], "compare-help.txt"), (["help", "compare"], "compare-help.txt"),
+        (["generate", "--help"], "generate-help.txt"), (["simulate", "--help"], "simulate-help.txt"),
     ])
     func helpIsPinned(_ arguments: [String], _ golden: String) {
         let outcome = TallyCLI.run(arguments)
@@ -17,7 +18,7 @@ import TallyCommands
     }
 
     @Test func helpLinesFitAHundredColumns() {
-        for arguments in [["--help"], ["count", "--help"], ["check", "--help"], ["compare", "--help"]] {
+        for arguments in [["--help"], ["count", "--help"], ["check", "--help"], ["compare", "--help"], ["generate", "--help"], ["simulate", "--help"]] {
             for line in TallyCLI.run(arguments).standardOutput.split(separator: "\n") {
                 #expect(line.count <= 100, "\(line)")
             }
