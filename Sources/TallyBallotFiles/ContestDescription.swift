@@ -51,7 +51,7 @@ public struct ContestDescription: Decodable, Sendable {
 
     /// Reads and checks a contest file.
     public static func load(path: String) throws -> ContestDescription {
-        let contest = try JSONFile.decode(ContestDescription.self, path: path, kind: "contest description", keys: keys)
+        let contest = try JSONFile.decode(ContestDescription.self, path: path, kind: "contest file", keys: keys)
         try contest.check(path: path)
         return contest
     }

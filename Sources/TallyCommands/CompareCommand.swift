@@ -10,14 +10,16 @@ enum CompareCommand {
         abstract: "Count the same ballots by STV and by block vote and compare them: winners, seats by slate against first preferences, disproportionality, and voters served.",
         arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
         options: [
+            OptionSpec("--contest", value: "file", help: "Compare every section of a contest file (docs/contest-files.md), each with its own seats, minimums and STV rule, then the whole contest."),
             OptionSpec("--seats", value: "n", help: "Number of seats. Taken from the BLT header when not given."),
-            .choice("--rule", value: "rule", help: "STV rule (docs/rules/).", STVRule.self, default: .ers97),
+            .choice("--rule", value: "rule", help: "STV rule (docs/rules/). With --contest, overrides the sections' rules.", STVRule.self, default: .ers97),
             OptionSpec("--slates", value: "file", help: "CSV of candidates' slates and categories (as --candidates for count); else BLT party strings are the slates."),
             OptionSpec("--min", value: "rules", help: "Minimum representation applied to both methods, e.g. woman=5 (needs --slates with category columns)."),
             OptionSpec("--seed", value: "n", help: "Seed of the tie-breaking draw (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
             .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
         ] + BallotFileOptions.specs,
-        discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Exits as tally count does."
+        discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Exits as tally count does.",
+        argumentsOptionalWith: "--contest"
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
@@ -25,6 +27,7 @@ enum CompareCommand {
     }
 
     private static func compare(_ arguments: ParsedArguments) throws -> CommandOutcome {
+        if let contest = arguments.value("--contest") { return try compareContest(contest, arguments) }
         let path = arguments.positionals[0]
         try BallotFileOptions.check(arguments, spec: spec)
         let loaded = try BallotFileOptions.load(path, arguments).get()
@@ -53,6 +56,32 @@ enum CompareCommand {
             throw CommandFailure("\(path): a tie for \(tie.question) could not be decided", .dataError)
         }
         let report = ComparisonReport(comparison: comparison, source: ReportSource(loaded).replacingProfile(profile))
+        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
+        return CommandOutcome(standardOutput: format.render(report))
+    }
+
+    /// `--contest FILE`: each section compared with its own seats, minimums and rule, then the
+    /// whole contest.
+    private static func compareContest(_ path: String, _ arguments: ParsedArguments) throws -> CommandOutcome {
+        if !arguments.positionals.isEmpty {
+            throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out '\(arguments.positionals[0])'")
+        }
+        for option in ["--seats", "--slates", "--min"] + BallotFileOptions.specs.map(\.name) where arguments.value(option) != nil {
+            throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")
+        }
+        let (contest, prepared) = try ContestRunner.prepare(path, arguments: arguments)
+        let seed = try BallotFileOptions.seed(arguments, spec: spec)
+        let rule = arguments.choice("--rule", as: STVRule.self)
+        var sections: [ContestComparisonReport.Section] = []
+        for section in prepared {
+            do {
+                let comparison = try Comparison(profile: section.source.profile, seats: section.description.seats, rule: rule ?? section.rule, minimums: section.minimums, seed: seed)
+                sections.append(ContestComparisonReport.Section(name: section.description.name, comparison: comparison, source: section.source))
+            } catch {
+                throw ContestRunner.failure(error, path: path, section: section.description.name)
+            }
+        }
+        let report = try ContestComparisonReport(title: contest.title, file: path, sources: contest.sources ?? [], assumptions: contest.assumptions ?? [], sections: sections)
         let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
         return CommandOutcome(standardOutput: format.render(report))
     }

@@ -8,6 +8,49 @@ import TallyReports
 /// then a combined summary.
 enum ContestRunner {
     static func run(_ path: String, arguments: ParsedArguments, spec: CommandSpec) throws -> CommandOutcome {
+        let (contest, prepared) = try prepare(path, arguments: arguments)
+        let seed = try BallotFileOptions.seed(arguments, spec: spec)
+        var sections: [ContestSummary.Section] = []
+        for section in prepared {
+            let ties = TieBreaker(seed: seed)
+            let seats = section.description.seats
+            do {
+                let result: ContestSummary.Result
+                if section.description.method == "block" {
+                    result = .block(try BlockVote(seats: seats, votesPerBallot: section.description.votesPerBallot, minimums: section.minimums).count(section.source.profile, ties: ties))
+                } else {
+                    result = .stv(try STV(rule: section.rule, seats: seats, minimums: section.minimums).count(section.source.profile, ties: ties))
+                }
+                sections.append(ContestSummary.Section(name: section.description.name, seats: seats, minimums: section.minimums, source: section.source, result: result))
+            } catch {
+                throw failure(error, path: path, section: section.description.name)
+            }
+        }
+        let summary = ContestSummary(
+            title: contest.title, file: path, sources: contest.sources ?? [], assumptions: contest.assumptions ?? [],
+            sections: sections, overallMinimums: overallMinimums(contest), seed: seed
+        )
+        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
+        return CommandOutcome(standardOutput: format.render(summary))
+    }
+
+    /// The contest's overall minimums, in alphabetical order of category.
+    static func overallMinimums(_ contest: ContestDescription) -> [Minimum] {
+        (contest.overallMinimums ?? [:]).sorted { $0.key < $1.key }.map { Minimum(category: $0.key, count: $0.value) }
+    }
+
+    /// One section of a contest, ready to count: its ballots (only its own candidates standing),
+    /// minimums and STV rule.
+    struct PreparedSection {
+        let description: ContestDescription.Section
+        let source: ReportSource
+        let minimums: [Minimum]
+        let rule: STVRule
+    }
+
+    /// Reads a contest file and every section's ballots (docs/contest-files.md), and checks that
+    /// each candidate stands in one section only.
+    static func prepare(_ path: String, arguments: ParsedArguments) throws -> (ContestDescription, [PreparedSection]) {
         let contest: ContestDescription
         do {
             contest = try ContestDescription.load(path: path)
@@ -17,7 +60,6 @@ enum ContestRunner {
         // Paths in the contest file are relative to it; kept relative when it was given so.
         let directory = path.range(of: "/", options: .backwards).map { String(path[..<$0.upperBound]) } ?? ""
         func resolve(_ file: String) -> String { file.hasPrefix("/") ? file : directory + file }
-        let seed = try BallotFileOptions.seed(arguments, spec: spec)
 
         let attributes: CandidateAttributes? = try {
             if let file = contest.candidatesFile { return try CandidateAttributes.load(path: resolve(file)) }
@@ -28,7 +70,7 @@ enum ContestRunner {
         }()
 
         var shared: BallotFileLoader.Loaded?
-        var sections: [ContestSummary.Section] = []
+        var sections: [PreparedSection] = []
         for section in contest.sections {
             let loaded: BallotFileLoader.Loaded
             var profile: BallotProfile
@@ -85,38 +127,28 @@ enum ContestRunner {
                 throw CommandFailure("\(path): section \"\(section.name)\": no standing candidate has the category '\(minimum.category)'; the categories there are: \(known.sorted().joined(separator: ", "))", .dataError)
             }
             let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
-            let ties = TieBreaker(seed: seed)
-            do {
-                let result: ContestSummary.Result
-                if section.method == "block" {
-                    result = .block(try BlockVote(seats: section.seats, votesPerBallot: section.votesPerBallot, minimums: minimums).count(profile, ties: ties))
-                } else {
-                    let rule = STVRule(rawValue: section.rule ?? "ers97") ?? .ers97
-                    result = .stv(try STV(rule: rule, seats: section.seats, minimums: minimums).count(profile, ties: ties))
-                }
-                sections.append(ContestSummary.Section(name: section.name, seats: section.seats, minimums: minimums, source: source, result: result))
-            } catch let error as CountError {
-                throw CommandFailure("\(path): section \"\(section.name)\": cannot count: \(error)", .dataError)
-            } catch let tie as UnresolvedTie {
-                throw CommandFailure("\(path): section \"\(section.name)\": a tie for \(tie.question) could not be decided", .dataError)
-            }
+            sections.append(PreparedSection(description: section, source: source, minimums: minimums, rule: STVRule(rawValue: section.rule ?? "ers97") ?? .ers97))
         }
         var standsIn: [String: String] = [:]
         for section in sections {
-            for candidate in section.source.profile.candidates.indices where !section.source.profile.withdrawn.contains(candidate) {
-                let key = Candidate.matchingKey(for: section.source.profile.candidates[candidate].name)
-                if let other = standsIn[key], other != section.name {
-                    throw CommandFailure("\(path): '\(section.source.profile.candidates[candidate].name)' stands in both \"\(other)\" and \"\(section.name)\"; a candidate stands in one section", .dataError)
+            let profile = section.source.profile
+            for candidate in profile.candidates.indices where !profile.withdrawn.contains(candidate) {
+                let key = Candidate.matchingKey(for: profile.candidates[candidate].name)
+                if let other = standsIn[key], other != section.description.name {
+                    throw CommandFailure("\(path): '\(profile.candidates[candidate].name)' stands in both \"\(other)\" and \"\(section.description.name)\"; a candidate stands in one section", .dataError)
                 }
-                standsIn[key] = section.name
+                standsIn[key] = section.description.name
             }
         }
-        let overall = (contest.overallMinimums ?? [:]).sorted { $0.key < $1.key }.map { Minimum(category: $0.key, count: $0.value) }
-        let summary = ContestSummary(
-            title: contest.title, file: path, sources: contest.sources ?? [], assumptions: contest.assumptions ?? [],
-            sections: sections, overallMinimums: overall, seed: seed
-        )
-        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-        return CommandOutcome(standardOutput: format.render(summary))
+        return (contest, sections)
+    }
+
+    /// A section that could not be counted, as the command's failure.
+    static func failure(_ error: any Error, path: String, section: String) -> any Error {
+        switch error {
+        case let error as CountError: CommandFailure("\(path): section \"\(section)\": cannot count: \(error)", .dataError)
+        case let tie as UnresolvedTie: CommandFailure("\(path): section \"\(section)\": a tie for \(tie.question) could not be decided", .dataError)
+        default: error
+        }
     }
 }

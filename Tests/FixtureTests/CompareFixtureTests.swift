@@ -29,4 +29,37 @@ import TallyCommands
             #expect([row?["stv_seats"] as? Int ?? -1, row?["block_seats"] as? Int ?? -1] == seats, "\(slate)")
         }
     }
+
+    static let contestFixtures = Fixture.all.filter { $0.json["compare_contest_expect"] != nil }
+
+    @Test func thereAreContestCompareFixtures() { #expect(!Self.contestFixtures.isEmpty) }
+
+    /// `tally compare --contest`: each section's winners under both methods, and the contest's
+    /// seats, first preferences, indices and voters served.
+    @Test(arguments: contestFixtures)
+    func contestCompareGivesTheExpectedResults(_ fixture: Fixture) throws {
+        let expect = try #require(fixture.json["compare_contest_expect"] as? [String: Any])
+        let contest = fixture.directory.appendingPathComponent(try #require(fixture.json["contest"] as? String)).path
+        let outcome = TallyCLI.run(["compare", "--contest", contest, "--format", "json"])
+        #expect(outcome.exitCode == .success, "\(outcome.standardError)")
+        let result = try #require(try ExactJSON.parse(outcome.standardOutput) as? [String: Any])
+        for section in result["sections"] as? [[String: Any]] ?? [] {
+            let name = section["name"] as? String ?? ""
+            let comparison = section["comparison"] as? [String: Any] ?? [:]
+            let elected = [(comparison["stv"] as? [String: Any])?["elected"] as? [String] ?? [], (comparison["block"] as? [String: Any])?["elected"] as? [String] ?? []]
+            #expect(elected == (expect["elected"] as? [String: [[String]]])?[name], "\(name)")
+        }
+        let total = try #require(result["total"] as? [String: Any])
+        let stv = total["stv"] as? [String: Any] ?? [:]
+        let block = total["block"] as? [String: Any] ?? [:]
+        for key in ["gallagher", "loosemore_hanby", "first_choice_elected", "someone_elected_in_top"] {
+            #expect([String(describing: stv[key] ?? "missing"), String(describing: block[key] ?? "missing")] == expect[key] as? [String], "\(key)")
+        }
+        let slates = total["slates"] as? [[String: Any]] ?? []
+        for (slate, seats) in expect["seats"] as? [String: [Int]] ?? [:] {
+            let row = slates.first { $0["slate"] as? String == slate }
+            #expect([row?["stv_seats"] as? Int ?? -1, row?["block_seats"] as? Int ?? -1] == seats, "\(slate)")
+            #expect(row?["first_preferences"] as? Int == (expect["first_preferences"] as? [String: Int])?[slate], "\(slate)")
+        }
+    }
 }
