@@ -42,21 +42,9 @@ public struct CandidateAttributes: Sendable {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> CandidateAttributes {
         try TextValidation.check(bytes, file: file)
         var parser = CSVRowParser(bytes, delimiter: CSVReader.delimiter(of: bytes))
-        func located(_ error: BallotFileError.Located) -> BallotFileError {
-            BallotFileError(file: file, line: error.line, column: ByteText.column(bytes, lineStart: error.lineStart, offset: error.offset), message: error.message)
-        }
-        func fail(_ column: Int, _ message: String) -> BallotFileError {
-            let fields = parser.fields
-            let offset = column < fields.count ? fields[column].range.lowerBound : parser.rowLineStart
-            return BallotFileError(file: file, line: parser.rowLine, column: ByteText.column(bytes, lineStart: parser.rowLineStart, offset: offset), message: message)
-        }
+        func fail(_ column: Int, _ message: String) -> BallotFileError { parser.error(atColumn: column, file: file, message) }
         do {
-            repeat {
-                guard try parser.nextRow() else {
-                    throw BallotFileError(file: file, line: 1, column: 1, message: "the file is empty; expected a header such as 'name,woman,bame,slate'")
-                }
-            } while parser.isEmptyLine
-            let header = parser.fields.map { Candidate.matchingKey(for: parser.string($0)) }
+            let header = try parser.matchingHeader(file: file, example: "name,woman,bame,slate")
             guard let nameColumn = header.firstIndex(of: "name") ?? header.firstIndex(of: "candidate") else {
                 throw fail(0, "expected a column named 'name' in the header")
             }
@@ -102,7 +90,7 @@ public struct CandidateAttributes: Sendable {
             }
             return CandidateAttributes(file: file, entries: entries)
         } catch let error as BallotFileError.Located {
-            throw located(error)
+            throw parser.located(error, file: file)
         }
     }
 

@@ -11,23 +11,17 @@
 /// example by hand.
 public struct SeededDraw: Sendable {
     public let seed: UInt64
-    private var state: UInt64
+    private var generator: SplitMix64
     /// How many draws this generator has made.
     public private(set) var drawsMade = 0
 
     public init(seed: UInt64) {
         self.seed = seed
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
     /// The next 64-bit output of SplitMix64.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A whole number in 0..<bound, by rejection so that every value is equally likely.
     public mutating func uniform(below bound: UInt64) -> UInt64 {
@@ -38,9 +32,6 @@ public struct SeededDraw: Sendable {
             if r < limit { return r % bound }
         }
     }
-
-    /// A number in 0..<1 with 53 significant bits; for simulation only, never for counting.
-    public mutating func nextUnitInterval() -> UInt64 { next() >> 11 }
 
     /// The tied candidates shuffled by Fisher–Yates; the first is the most favoured.
     public mutating func shuffle(_ candidates: [Int]) -> [Int] {

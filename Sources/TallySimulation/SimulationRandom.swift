@@ -1,3 +1,5 @@
+import TallyCounting
+
 /// The pseudo-random numbers of a simulation: SplitMix64 (Steele, Lea and Flood, 2014), the
 /// generator of Tally's tie draws (docs/ties.md), here drawing electorates.
 ///
@@ -6,19 +8,13 @@
 /// `SimulationRandom.trialSeed(s, t)`: trials do not depend on one another or on which thread
 /// draws them (docs/scenarios.md).
 public struct SimulationRandom: Sendable {
-    @usableFromInline var state: UInt64
+    @usableFromInline var generator: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
     /// The next 64-bit output.
     @inlinable
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// A whole number in 0..<bound, every value equally likely: the high 64 bits of
     /// `next() × bound`, redrawn when the low bits fall in the biased zone (Lemire, 2019).
@@ -36,7 +32,7 @@ public struct SimulationRandom: Sendable {
     /// The seed of trial `trial` (1-based) of a run seeded `seed`: the `trial`-th output of
     /// SplitMix64 started at `seed`.
     public static func trialSeed(_ seed: UInt64, trial: Int) -> UInt64 {
-        var generator = SimulationRandom(seed: seed &+ UInt64(trial - 1) &* 0x9E37_79B9_7F4A_7C15)
+        var generator = SplitMix64(seed: seed &+ UInt64(trial - 1) &* SplitMix64.increment)
         return generator.next()
     }
 }
