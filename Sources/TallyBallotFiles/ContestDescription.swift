@@ -51,7 +51,10 @@ public struct ContestDescription: Decodable, Sendable {
 
     /// Reads and checks a contest file.
     public static func load(path: String) throws -> ContestDescription {
-        let contest = try JSONFile.decode(ContestDescription.self, path: path, kind: "contest file", keys: keys)
+        let contest = try JSONFile.decode(
+            ContestDescription.self, path: path, kind: "contest file", keys: keys,
+            wholeNumbers: ["seats", "votes_per_ballot", "minimums", "overall_minimums"]
+        )
         try contest.check(path: path)
         return contest
     }

@@ -19,8 +19,10 @@ public enum JSONFile {
     }
 
     /// Decodes the file at `path`; `kind` ("contest file", …) names the file in errors. Keys are
-    /// snake_case in the file and camelCase in `T`.
-    public static func decode<T: Decodable>(_ type: T.Type, path: String, kind: String, keys: Keys) throws(BallotFileError) -> T {
+    /// snake_case in the file and camelCase in `T`. Values of `wholeNumbers` keys (or, for an
+    /// object, each of its values) must be whole numbers: the place of a fraction is reported
+    /// here, since the decoder does not say where it found one.
+    public static func decode<T: Decodable>(_ type: T.Type, path: String, kind: String, keys: Keys, wholeNumbers: Set<String> = []) throws(BallotFileError) -> T {
         func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
         let data = try FileContents.read(path: path, kind: kind)
         let object: Any
@@ -31,6 +33,7 @@ public enum JSONFile {
         }
         guard let top = object as? [String: Any] else { throw fail("expected a JSON object at the top level") }
         if let problem = unknownKey(in: top, keys: keys, place: "") { throw fail(problem) }
+        if let place = fraction(in: top, keys: wholeNumbers, place: "") { throw fail("expected a whole number at \(place)") }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
@@ -57,6 +60,24 @@ public enum JSONFile {
                     guard let inner = element as? [String: Any] else { return "expected \(here)[\(index)] to be an object" }
                     if let problem = unknownKey(in: inner, keys: nested, place: "\(here)[\(index)]") { return problem }
                 }
+            }
+        }
+        return nil
+    }
+
+    /// The place of the first value of a `keys` key that is a number but not a whole one.
+    private static func fraction(in value: Any, keys: Set<String>, place: String, checking: Bool = false) -> String? {
+        if checking, let number = value as? NSNumber, !(value is Bool), number.doubleValue.rounded() != number.doubleValue || number.doubleValue.magnitude > 9e15 {
+            return place
+        }
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                let here = place.isEmpty ? key : "\(place).\(key)"
+                if let found = fraction(in: object[key]!, keys: keys, place: here, checking: checking || keys.contains(key)) { return found }
+            }
+        } else if let list = value as? [Any] {
+            for (index, element) in list.enumerated() {
+                if let found = fraction(in: element, keys: keys, place: "\(place)[\(index)]", checking: false) { return found }
             }
         }
         return nil

@@ -30,7 +30,7 @@ enum SimulateCommand {
 
     private static func simulate(_ arguments: ParsedArguments) throws -> CommandOutcome {
         let path = arguments.positionals[0]
-        let trials = try arguments.integer("--trials", in: 1...10_000_000, spec: spec) ?? 1000
+        let trials = try arguments.integer("--trials", in: 1...1_000_000, spec: spec) ?? 1000
         let seed = try BallotFileOptions.seed(arguments, spec: spec)
         let threads = try arguments.integer("--threads", in: 1...1024, spec: spec) ?? ProcessInfo.processInfo.activeProcessorCount
         var scenario = try ScenarioOptions.load(path, arguments, spec: spec, applyVoters: false)

@@ -89,7 +89,10 @@ struct ScenarioFile: Decodable {
 extension Scenario {
     /// Reads and checks a scenario file.
     public static func load(path: String) throws(BallotFileError) -> Scenario {
-        let file = try JSONFile.decode(ScenarioFile.self, path: path, kind: "scenario", keys: ScenarioFile.keys)
+        let file = try JSONFile.decode(
+            ScenarioFile.self, path: path, kind: "scenario", keys: ScenarioFile.keys,
+            wholeNumbers: ["seats", "voters", "minimums", "min", "max", "ballot_length"]
+        )
         do {
             return try Scenario(file)
         } catch let problem as ScenarioProblem {
@@ -176,6 +179,7 @@ extension Scenario {
         guard total >= 1, total <= ScenarioFile.maximumVoters else { throw fail("voters: expected 1 to \(ScenarioFile.maximumVoters); found \(total)") }
 
         // Candidates.
+        guard !file.candidates.isEmpty else { throw fail("expected at least one candidate in \"candidates\"") }
         var candidateIndex: [String: Int] = [:]
         var candidates: [Candidate] = []
         for (index, entry) in file.candidates.enumerated() {
@@ -294,6 +298,9 @@ extension Scenario {
         }
         for section in sections {
             let place = file.regions == nil ? "the election" : "region \"\(section.name)\""
+            guard section.candidates.count <= Preference.maximumCandidates else {
+                throw fail("\(place): \(section.candidates.count) candidates; Tally handles at most \(Preference.maximumCandidates) in one count")
+            }
             guard section.seats <= section.candidates.count else {
                 throw fail("\(place): \(section.seats) seats but \(section.candidates.count) candidate\(section.candidates.count == 1 ? "" : "s")")
             }

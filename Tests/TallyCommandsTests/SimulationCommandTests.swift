@@ -70,7 +70,7 @@ struct SimulationCommandTests {
 
     @Test("usage and scenario errors", arguments: [
         (["simulate", "nope.json"], ExitCode.noInput, "nope.json: no such file"),
-        (["simulate", scenario("two-slates-12"), "--trials", "0"], .usage, "expected a whole number from 1 to 10000000 for --trials"),
+        (["simulate", scenario("two-slates-12"), "--trials", "0"], .usage, "expected a whole number from 1 to 1000000 for --trials"),
         (["simulate", scenario("two-slates-12"), "--save-fit", "x.json"], .usage, "--save-fit needs --fit-block-totals"),
         (["simulate", scenario("ncg-2022"), "--fit-block-totals", scenario("two-slates-12")], .dataError, "expected a column named 'name' or 'candidate'"),
         (["generate", scenario("two-slates-12"), "--region", "North"], .usage, "has no regions"),

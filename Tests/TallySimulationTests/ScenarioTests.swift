@@ -51,6 +51,10 @@ struct ScenarioTests {
         (#"{"title": "T", "voters": 10, "candidates": [{"name": "A", "region": "East"}], "blocs": [{"name": "x", "share": 1}], "regions": [{"name": "North", "seats": 1}]}"#, "candidates[0] (\"A\"): region \"East\" is not among the regions"),
         (#"{"title": "T", "candidates": [{"name": "A", "region": "North"}], "blocs": [{"name": "x", "share": 1}], "regions": [{"name": "North", "seats": 1, "voters": 5}], "voters": 6}"#, "\"voters\" (6) is not the sum of the regions' voters (5)"),
         (#"{"title": "T", "voters": 10, "candidates": [{"name": "A", "region": "North"}], "blocs": [{"name": "x", "share": 1}], "regions": [{"name": "North", "seats": 1, "shares": {"y": 1}}]}"#, "regions[0] (\"North\").shares: \"y\" is not among the blocs"),
+        (#"{"title": "T", "seats": 1.5, "voters": 10, "candidates": [{"name": "A"}], "blocs": [{"name": "x", "share": 1}]}"#, "expected a whole number at seats"),
+        (#"{"title": "T", "seats": 1, "voters": 10, "candidates": [{"name": "A"}], "blocs": [{"name": "x", "share": 1, "ballot_length": {"min": 1, "max": 2.5}}]}"#, "expected a whole number at blocs[0].ballot_length.max"),
+        (#"{"title": "T", "seats": 1, "voters": 10, "minimums": {"woman": 0.5}, "candidates": [{"name": "A"}], "blocs": [{"name": "x", "share": 1}]}"#, "expected a whole number at minimums.woman"),
+        (#"{"title": "T", "seats": 1, "voters": 10, "candidates": [], "blocs": [{"name": "x", "share": 1}]}"#, "expected at least one candidate"),
         ("[1, 2]", "expected a JSON object at the top level"),
         ("{\"title\": ", "not valid JSON"),
     ])
