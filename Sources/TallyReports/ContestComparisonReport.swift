@@ -51,7 +51,7 @@ public struct ContestComparisonReport: ResultSheet {
         }
         output += "\n"
         output += ComparisonReport.tables(totals, seats: nil)
-        output += "\n" + TextWrap.lines("Contest figures add each section's first preferences, seats and voters served; the indices are taken on those sums. \"Top N\" is each section's own number of seats.")
+        output += "\n" + TextWrap.lines("Contest figures add each section's first preferences, seats and voters served; the indices are taken on those sums.")
         return output
     }
 
