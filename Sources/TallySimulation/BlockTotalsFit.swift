@@ -12,7 +12,8 @@ import TallyModel
 /// damped by half; and every fourth round each slate bloc's cohesion moves by a step, up or
 /// down, if that lowers the error, the step halving when neither does. The parameters of the
 /// round with the smallest error are kept. Parameters are held in millionths, as in scenario
-/// files; the search uses only +, −, × and ÷, so it gives the same fit on every machine.
+/// files, and every step is whole-number arithmetic (divisions rounded down), so the fit is the
+/// same on every machine.
 public struct BlockTotalsFit: Sendable {
     /// One candidate's published and simulated totals.
     public struct CandidateFit: Sendable, Equatable {
@@ -68,69 +69,77 @@ public struct BlockTotalsFit: Sendable {
         }
 
         let fitVoters = min(voters, maximumFitVoters)
-        let target = targets.map { Double($0) / Double(voters) }
+        // Published and simulated marks are compared per voter, in whole numbers: a candidate's
+        // goal is published × fitVoters, what a round got is simulated marks × voters.
+        let goals = targets.map { Int128($0) * Int128(fitVoters) }
         let slateOf = start.slateOfCandidate
+        let blocMembers = start.blocs.map { bloc in start.candidates.indices.filter { slateOf[$0] == bloc.slate } }
         var current = start
         var best = start
-        var bestError = Double.infinity
-        var steps = [Double](repeating: 0.1, count: start.blocs.count)
+        var bestError = Int128.max
+        /// Cohesion steps, by bloc, in millionths: 0.1 at first, halving to 0.005.
+        var steps = [UInt64](repeating: 100_000, count: start.blocs.count)
 
-        func simulatedRates(_ scenario: Scenario, voters: Int, trial: Int = 1) -> [Double] {
-            let counts = BlockTotalsFit.marks(scenario.withVoters(voters), seed: seed, trial: trial)
-            return counts.map { Double($0) / Double(voters) }
+        func got(_ scenario: Scenario) -> [Int128] {
+            BlockTotalsFit.marks(scenario.withVoters(fitVoters), seed: seed, trial: 1).map { Int128($0) * Int128(voters) }
         }
-        func error(_ rates: [Double]) -> Double {
-            var sum = 0.0
-            for (rate, goal) in zip(rates, target) where goal > 0 { sum += (rate - goal) * (rate - goal) / (goal * goal) }
-            return sum
+        /// Σ (relative error)², each relative error in millionths (rounded toward zero).
+        func error(_ got: [Int128]) -> Int128 {
+            zip(got, goals).reduce(Int128(0)) { sum, pair in
+                guard pair.1 > 0 else { return sum }
+                let relative = (pair.0 - pair.1) * 1_000_000 / pair.1
+                return sum + relative * relative
+            }
+        }
+        /// `value × (goal + got) ÷ (2 × got)`, rounded down: halfway from `value` to
+        /// `value × goal ÷ got`; doubled when nothing was got.
+        func halfwayScaled(_ value: Int128, goal: Int128, got: Int128) -> Int128 {
+            got > 0 ? value * (goal + got) / (2 * got) : value * 2
         }
 
         for round in 1...rounds {
-            let rates = simulatedRates(current, voters: fitVoters)
-            let roundError = error(rates)
+            let marks = got(current)
+            let roundError = error(marks)
             if roundError < bestError { bestError = roundError; best = current }
 
             if round % 4 == 0 {
                 for (index, bloc) in current.blocs.enumerated() where bloc.slate != nil {
                     var improved = false
-                    for direction in [1.0, -1.0] {
-                        let value = Double(bloc.cohesion.millionths) / Double(Chance.scale) + direction * steps[index]
-                        guard value >= 0, value <= 1 else { continue }
+                    for up in [true, false] {
+                        let cohesion = bloc.cohesion.millionths
+                        guard up ? cohesion + steps[index] <= Chance.scale : cohesion >= steps[index] else { continue }
                         var trial = current
-                        trial.blocs[index].cohesion = Chance(value) ?? bloc.cohesion
-                        let trialError = error(simulatedRates(trial, voters: fitVoters))
-                        if trialError < roundError {
+                        trial.blocs[index].cohesion = Chance(millionths: up ? cohesion + steps[index] : cohesion - steps[index])
+                        if error(got(trial)) < roundError {
                             current = trial
                             improved = true
                             break
                         }
                     }
-                    if !improved { steps[index] = max(steps[index] / 2, 0.005) }
+                    if !improved { steps[index] = max(steps[index] / 2, 5_000) }
                 }
                 continue
             }
 
-            // Shares: by the slate's (or the independents') published ÷ simulated marks.
-            var shares = current.blocs.map { Double($0.share.millionths) }
-            for (index, bloc) in current.blocs.enumerated() {
-                let members = start.candidates.indices.filter { slateOf[$0] == bloc.slate }
-                let goal = members.reduce(0.0) { $0 + target[$1] }
-                let got = members.reduce(0.0) { $0 + rates[$1] }
-                guard goal > 0, got > 0 else { continue }
-                shares[index] *= 1 + 0.5 * (goal / got - 1)
+            // Shares: by the slate's (or the independents') published ÷ simulated marks, then
+            // brought back to a total of 1 (largest remainders).
+            let weights = current.blocs.indices.map { index -> Int in
+                let goal = blocMembers[index].reduce(Int128(0)) { $0 + goals[$1] }
+                let share = Int128(current.blocs[index].share.millionths) * 1_000
+                guard goal > 0 else { return Int(share) }
+                return Int(min(halfwayScaled(share, goal: goal, got: blocMembers[index].reduce(Int128(0)) { $0 + marks[$1] }), 1_000_000_000_000))
             }
-            let total = shares.reduce(0, +)
-            let apportioned = Scenario.apportion(Int(Chance.scale), by: shares.map { max(1, Int(($0 / total * 1e9).rounded())) })
-            for index in current.blocs.indices { current.blocs[index].share = Chance(millionths: UInt64(apportioned[index])) }
+            let shares = Scenario.apportion(Int(Chance.scale), by: weights)
+            for index in current.blocs.indices { current.blocs[index].share = Chance(millionths: UInt64(shares[index])) }
 
-            // Popularity: by each candidate's own published ÷ simulated marks.
-            for index in current.candidates.indices where target[index] > 0 {
-                let ratio = rates[index] > 0 ? target[index] / rates[index] : 2
-                let scaled = Double(current.candidates[index].popularity) * (1 + 0.5 * (ratio - 1))
-                current.candidates[index].popularity = UInt64(min(max(scaled.rounded(), 1), 1e12))
+            // Popularity: by each candidate's own published ÷ simulated marks, kept within
+            // 10⁻⁶ … 10⁶ (in millionths, 1 … 10¹²).
+            for index in current.candidates.indices where goals[index] > 0 {
+                let scaled = halfwayScaled(Int128(current.candidates[index].popularity), goal: goals[index], got: marks[index])
+                current.candidates[index].popularity = UInt64(min(max(scaled, 1), 1_000_000_000_000))
             }
         }
-        if error(simulatedRates(current, voters: fitVoters)) < bestError { best = current }
+        if error(got(current)) < bestError { best = current }
 
         scenario = best
         self.rounds = rounds
