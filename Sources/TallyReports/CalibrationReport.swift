@@ -1,3 +1,4 @@
+import TallyArithmetic
 import TallySimulation
 
 /// Renders a calibration: how closely the fitted scenario reproduces the published block-vote
@@ -14,12 +15,8 @@ public struct CalibrationReport: ResultSheet {
         self.simulation = simulation
     }
 
-    /// Hundredths of a percent as a signed percentage: `-123` → `-1.23`.
-    private func percent(_ basisPoints: Int64) -> String {
-        let magnitude = basisPoints.magnitude
-        let fraction = String(magnitude % 100)
-        return (basisPoints < 0 ? "-" : basisPoints > 0 ? "+" : "") + "\(magnitude / 100).\(String(repeating: "0", count: 2 - fraction.count))\(fraction)"
-    }
+    /// Hundredths of a percent as a percentage: `-123` → `-1.23`.
+    private func percent(_ basisPoints: Int64) -> DecimalValue { DecimalValue(units: basisPoints, places: 2) }
 
     private var largestError: Int64 { fit.candidates.map(\.errorBasisPoints.magnitude).max().map(Int64.init) ?? 0 }
 
@@ -27,12 +24,12 @@ public struct CalibrationReport: ResultSheet {
         let scenario = fit.scenario
         var output = TextWrap.lines("Calibration to the block-vote totals in \(totalsFile)", indent: "", hanging: 2)
         output += TextWrap.lines(
-            "\(fit.rounds) rounds of adjustment on \(NumberFormatting.grouped(Int64(fit.fitVoters))) voters; the check below is one electorate of \(NumberFormatting.grouped(Int64(scenario.voters))) voters with the fitted parameters. Largest error \(percent(largestError).replacingOccurrences(of: "+", with: ""))%.",
+            "\(fit.rounds) rounds of adjustment on \(NumberFormatting.grouped(Int64(fit.fitVoters))) voters; the check below is one electorate of \(NumberFormatting.grouped(Int64(scenario.voters))) voters with the fitted parameters. Largest error \(percent(largestError))%.",
             indent: "", hanging: 0
         ) + "\n"
         var table = TextTable(columns: [.init("Candidate"), .init("Published", .right), .init("Simulated", .right), .init("Error", .right), .init("Popularity", .right)])
         for (index, candidate) in fit.candidates.enumerated() {
-            table.append([candidate.name, NumberFormatting.grouped(candidate.published), NumberFormatting.grouped(candidate.simulated), percent(candidate.errorBasisPoints) + "%", Chance.decimal(scenario.candidates[index].popularity)])
+            table.append([candidate.name, NumberFormatting.grouped(candidate.published), NumberFormatting.grouped(candidate.simulated), NumberFormatting.grouped(percent(candidate.errorBasisPoints), signed: true) + "%", Chance.decimal(scenario.candidates[index].popularity)])
         }
         output += table.rendered() + "\n"
         var blocs = TextTable(columns: [.init("Fitted bloc"), .init("Share", .right), .init("Cohesion", .right), .init("Loyalty", .right), .init("Discipline", .right)])
@@ -52,13 +49,13 @@ public struct CalibrationReport: ResultSheet {
                 ("totals", .string(totalsFile)),
                 ("rounds", .integer(Int64(fit.rounds))),
                 ("fit_voters", .integer(Int64(fit.fitVoters))),
-                ("largest_error_percent", .decimal(percent(largestError).replacingOccurrences(of: "+", with: ""))),
+                ("largest_error_percent", .decimal(percent(largestError).description)),
                 ("candidates", .array(fit.candidates.enumerated().map { index, candidate in
                     .object([
                         ("name", .string(candidate.name)),
                         ("published", .integer(candidate.published)),
                         ("simulated", .integer(candidate.simulated)),
-                        ("error_percent", .decimal(percent(candidate.errorBasisPoints).replacingOccurrences(of: "+", with: ""))),
+                        ("error_percent", .decimal(percent(candidate.errorBasisPoints).description)),
                         ("popularity", .decimal(Chance.decimal(scenario.candidates[index].popularity))),
                     ])
                 })),
@@ -78,7 +75,7 @@ public struct CalibrationReport: ResultSheet {
     public func csv() -> String {
         var writer = CSVWriter(header: ["candidate", "published", "simulated", "error_percent", "popularity"])
         for (index, candidate) in fit.candidates.enumerated() {
-            writer.append([candidate.name, String(candidate.published), String(candidate.simulated), percent(candidate.errorBasisPoints).replacingOccurrences(of: "+", with: ""), Chance.decimal(fit.scenario.candidates[index].popularity)])
+            writer.append([candidate.name, String(candidate.published), String(candidate.simulated), percent(candidate.errorBasisPoints).description, Chance.decimal(fit.scenario.candidates[index].popularity)])
         }
         return writer.text + "\n" + simulation.csv()
     }

@@ -72,8 +72,8 @@ public struct ElectorateGenerator: Sendable {
             while thresholds[bloc] <= point { bloc += 1 }
             let plan = plans[bloc]
             let length = plan.length.lowerBound + Int(random.uniform(below: UInt64(plan.length.count)))
+            for candidate in ranking { ranked[Int(candidate)] = false } // the last voter's marks only
             ranking.removeAll(keepingCapacity: true)
-            for index in ranked.indices { ranked[index] = false }
 
             if !plan.own.isEmpty, plan.cohesion.happens(&random) {
                 order.removeAll(keepingCapacity: true)

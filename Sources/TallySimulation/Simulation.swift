@@ -14,12 +14,20 @@ public struct Simulation: Sendable {
     public let rule: STVRule
     public let seed: UInt64
     let generators: [ElectorateGenerator]
+    /// Each section's candidates as its ballot profiles hold them.
+    let profileCandidates: [[Candidate]]
+    /// For each candidate, its group in `scenario.groups`.
+    let groupOf: [Int]
+    let groupCount: Int
 
     public init(scenario: Scenario, rule: STVRule? = nil, seed: UInt64) {
         self.scenario = scenario
         self.rule = rule ?? scenario.rule
         self.seed = seed
         generators = scenario.sections.indices.map { ElectorateGenerator(scenario: scenario, section: $0) }
+        profileCandidates = scenario.sections.indices.map { scenario.profileCandidates(section: $0) }
+        groupOf = scenario.groupOfCandidate
+        groupCount = scenario.groups.count
     }
 
     /// Draws trial `trial`'s electorate, calling `body` with each ballot: its section, its ranking
@@ -48,7 +56,7 @@ public struct Simulation: Sendable {
         }
         let profiles = scenario.sections.indices.map { section in
             builders[section].0.profile(
-                title: scenario.sections[section].name, candidates: scenario.profileCandidates(section: section),
+                title: scenario.sections[section].name, candidates: profileCandidates[section],
                 seats: scenario.sections[section].seats, withdrawn: [], tieOrder: nil, regions: []
             )
         }
@@ -58,8 +66,6 @@ public struct Simulation: Sendable {
     /// Draws and counts trial `trial` both ways.
     public func runTrial(_ trial: Int) throws -> TrialOutcome {
         let (profiles, votersByBloc, tieSeed) = try electorate(trial: trial)
-        let groupOf = scenario.groupOfCandidate
-        let groupCount = scenario.groups.count
         var firstPreferences = [Int64](repeating: 0, count: groupCount)
         var seats = [[Int]](repeating: [Int](repeating: 0, count: groupCount), count: SimulatedMethod.allCases.count)
         var elected = [[Int]](repeating: [], count: SimulatedMethod.allCases.count)
