@@ -220,14 +220,8 @@ public struct BLTReader: Sendable {
             } else if let number = ByteText.wholeNumber(bytes, first, limit: BallotProfile.maximumTotalWeight) {
                 weight = number
             } else {
-                let text = ByteText.quoted(bytes, first)
-                let digits = bytes[first].allSatisfy(ByteText.isDigit)
-                let fractional = bytes[first].contains(0x2E) && bytes[first].allSatisfy { ByteText.isDigit($0) || $0 == 0x2E }
-                throw error(at: first.lowerBound, digits
-                    ? "the weight \(text) is more than \(BallotProfile.maximumTotalWeight), the most ballots Tally counts"
-                    : fractional
-                    ? "expected a whole-number ballot weight; fractional weights such as \(text) are not supported"
-                    : "expected a ballot line starting with a whole-number weight (or a ballot id in parentheses); found \(text)")
+                throw error(at: first.lowerBound, ByteText.weightProblem(bytes, first)
+                    ?? "expected a ballot line starting with a whole-number weight (or a ballot id in parentheses); found \(ByteText.quoted(bytes, first))")
             }
 
             codes.removeAll()

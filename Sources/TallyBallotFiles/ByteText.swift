@@ -1,3 +1,5 @@
+import TallyModel
+
 /// Small helpers for reading ASCII-structured text straight from bytes, without making strings.
 enum ByteText {
     static let newline: UInt8 = 0x0A
@@ -75,5 +77,18 @@ enum ByteText {
             index += 1
         }
         return column
+    }
+
+    /// Why `range`, which is not an acceptable weight, is not one, when it is a number: too
+    /// large, or a fraction; nil when it is not a number at all.
+    static func weightProblem(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        let text = quoted(bytes, range)
+        if bytes[range].allSatisfy(isDigit) {
+            return "the weight \(text) is more than \(BallotProfile.maximumTotalWeight), the most ballots Tally counts"
+        }
+        if bytes[range].contains(0x2E), bytes[range].allSatisfy({ isDigit($0) || $0 == 0x2E }) {
+            return "expected a whole-number ballot weight; fractional weights such as \(text) are not supported"
+        }
+        return nil
     }
 }

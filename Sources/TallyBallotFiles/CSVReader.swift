@@ -137,8 +137,10 @@ public struct CSVReader: Sendable {
                 let field = column < fields.count ? fields[column] : CSVRowParser.Field(range: parser.rowLineStart..<parser.rowLineStart, hasEscapedQuotes: false)
                 switch columns[column] {
                 case .weight:
-                    guard let value = ByteText.wholeNumber(bytes, ByteText.trimmed(bytes, field.range), limit: BallotProfile.maximumTotalWeight) else {
-                        throw located(field.range.lowerBound, "expected a whole-number weight in column '\(headerNames[column])'; found \(ByteText.quoted(bytes, field.range))")
+                    let cell = ByteText.trimmed(bytes, field.range)
+                    guard let value = ByteText.wholeNumber(bytes, cell, limit: BallotProfile.maximumTotalWeight) else {
+                        throw located(field.range.lowerBound, (cell.isEmpty ? nil : ByteText.weightProblem(bytes, cell))
+                            ?? "expected a whole-number weight in column '\(headerNames[column])'; found \(ByteText.quoted(bytes, field.range))")
                     }
                     weight = value
                 case .id:

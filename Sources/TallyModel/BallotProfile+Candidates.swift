@@ -34,7 +34,8 @@ extension BallotProfile {
             }
             flush()
             if counted.isEmpty {
-                for line in ballot.firstLines.prefix(1) { irregular.record(.onlyWithdrawnCandidates, ballots: ballot.weight, invalid: true, line: line) }
+                // Recorded even when the profile kept no line numbers: no ballot is dropped unseen.
+                irregular.record(.onlyWithdrawnCandidates, ballots: ballot.weight, invalid: true, line: ballot.firstLines.first)
                 continue
             }
             let first = ballot.firstLines.map { Int32($0) }

@@ -29,14 +29,15 @@ public struct IrregularityTally: Sendable, Equatable {
         return entry.lineCount > 0 ? entry : nil
     }
 
-    /// Records `ballots` ballots of `kind` found on line `line`; `invalid` says whether the rule
-    /// left them with no valid first preference. Lines are expected in ascending order.
-    public mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, line: Int) {
+    /// Records `ballots` ballots of `kind` found on line `line` (nil: no line number known);
+    /// `invalid` says whether the rule left them with no valid first preference. Lines are
+    /// expected in ascending order.
+    public mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, line: Int?) {
         let slot = kind.ordinal
         byKind[slot].ballots += ballots
         if invalid { byKind[slot].invalidBallots += ballots }
         byKind[slot].lineCount += 1
-        if byKind[slot].firstLines.count < IrregularityTally.linesKept, byKind[slot].firstLines.last != line {
+        if let line, byKind[slot].firstLines.count < IrregularityTally.linesKept, byKind[slot].firstLines.last != line {
             byKind[slot].firstLines.append(line)
         }
     }

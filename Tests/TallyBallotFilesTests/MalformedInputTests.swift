@@ -55,6 +55,8 @@ import TallyModel
         Case(name: "q.csv", text: "Ann,Bob\n\"1\"x,2\n", line: 2, column: 4, message: "after the closing quote"),
         Case(name: "f.csv", text: "Ann,Bob\n1,2,3\n", line: 2, column: 5, message: "expected at most 2 fields"),
         Case(name: "w.csv", text: "weight,Ann\n-1,1\n", line: 2, column: 1, message: "expected a whole-number weight"),
+        Case(name: "w.csv", text: "weight,Ann\n2000000000,1\n", line: 2, column: 1, message: "the weight '2000000000' is more than 1000000000"),
+        Case(name: "w.csv", text: "weight,Ann\n2.5,1\n", line: 2, column: 1, message: "fractional weights such as '2.5' are not supported"),
         Case(name: "x.csv", text: "Ann,Bob,Cat\n1,2,\nX,,\n", line: 3, column: 1, message: "this file ranks candidates"),
         Case(name: "x.csv", text: "Ann,Bob,Cat\nX,,\n1,2,\n", line: 3, column: 3, message: "this file holds marks"),
         Case(name: "d.csv", text: "Ann,Bob,ann\n1,2,3\n", line: 1, column: 9, message: "named twice in the header"),
