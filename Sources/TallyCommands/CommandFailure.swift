@@ -1,4 +1,6 @@
+import TallyArithmetic
 import TallyBallotFiles
+import TallyCounting
 
 /// A command that stopped: the message and exit status.
 struct CommandFailure: Error {
@@ -16,6 +18,18 @@ struct CommandFailure: Error {
     }
 
     var outcome: CommandOutcome { .failure(message, code) }
+
+    /// A count that could not be carried out as asked (`CountError`, `UnresolvedTie`,
+    /// `ArithmeticOverflow`) as a data error about `context` (a file, a contest's section);
+    /// anything else is returned unchanged.
+    static func counting(_ error: any Error, _ context: String) -> any Error {
+        switch error {
+        case let error as CountError: CommandFailure("\(context): cannot count: \(error)", .dataError)
+        case let tie as UnresolvedTie: CommandFailure("\(context): a tie for \(tie.question) could not be decided", .dataError)
+        case let overflow as ArithmeticOverflow: CommandFailure("\(context): cannot count: \(overflow)", .dataError)
+        default: error
+        }
+    }
 
     /// Runs a command body, turning what it throws into the outcome to return.
     static func catching(_ body: () throws -> CommandOutcome) -> CommandOutcome {

@@ -18,7 +18,7 @@ enum CompareCommand {
             OptionSpec("--seed", value: "n", help: "Seed of the tie-breaking draw (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
             .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
         ] + BallotFileOptions.specs,
-        discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Exits as tally count does.",
+        discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Ties are decided as in tally count: the BLT file's [tie] order if it has one, else the seeded draw. Exit status: 64 usage error, 65 malformed or uncountable file, 66 missing file.",
         argumentsOptionalWith: "--contest"
     )
 
@@ -49,11 +49,9 @@ enum CompareCommand {
         let seed = try BallotFileOptions.seed(arguments, spec: spec)
         let comparison: Comparison
         do {
-            comparison = try Comparison(profile: profile, seats: seats, rule: arguments.choice("--rule", as: STVRule.self) ?? .ers97, minimums: minimums, seed: seed)
-        } catch let error as CountError {
-            throw CommandFailure("\(path): cannot count: \(error)", .dataError)
-        } catch let tie as UnresolvedTie {
-            throw CommandFailure("\(path): a tie for \(tie.question) could not be decided", .dataError)
+            comparison = try Comparison(profile: profile, seats: seats, rule: arguments.choice("--rule", as: STVRule.self) ?? .ers97, minimums: minimums, seed: seed, tieOrder: profile.tieOrder)
+        } catch {
+            throw CommandFailure.counting(error, path)
         }
         let report = ComparisonReport(comparison: comparison, source: ReportSource(loaded).replacingProfile(profile))
         let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
@@ -75,10 +73,11 @@ enum CompareCommand {
         var sections: [ContestComparisonReport.Section] = []
         for section in prepared {
             do {
-                let comparison = try Comparison(profile: section.source.profile, seats: section.description.seats, rule: rule ?? section.rule, minimums: section.minimums, seed: seed)
+                let profile = section.source.profile
+                let comparison = try Comparison(profile: profile, seats: section.description.seats, rule: rule ?? section.rule, minimums: section.minimums, seed: seed, tieOrder: profile.tieOrder)
                 sections.append(ContestComparisonReport.Section(name: section.description.name, comparison: comparison, source: section.source))
             } catch {
-                throw ContestRunner.failure(error, path: path, section: section.description.name)
+                throw CommandFailure.counting(error, "\(path): section \"\(section.description.name)\"")
             }
         }
         let report = try ContestComparisonReport(title: contest.title, file: path, sources: contest.sources ?? [], assumptions: contest.assumptions ?? [], sections: sections)

@@ -12,7 +12,7 @@ enum ContestRunner {
         let seed = try BallotFileOptions.seed(arguments, spec: spec)
         var sections: [ContestSummary.Section] = []
         for section in prepared {
-            let ties = TieBreaker(seed: seed)
+            let ties = TieBreaker(explicitOrder: section.source.profile.tieOrder, seed: seed)
             let seats = section.description.seats
             do {
                 let result: ContestSummary.Result
@@ -23,7 +23,7 @@ enum ContestRunner {
                 }
                 sections.append(ContestSummary.Section(name: section.description.name, seats: seats, minimums: section.minimums, source: section.source, result: result))
             } catch {
-                throw failure(error, path: path, section: section.description.name)
+                throw CommandFailure.counting(error, "\(path): section \"\(section.description.name)\"")
             }
         }
         let summary = ContestSummary(
@@ -141,14 +141,5 @@ enum ContestRunner {
             }
         }
         return (contest, sections)
-    }
-
-    /// A section that could not be counted, as the command's failure.
-    static func failure(_ error: any Error, path: String, section: String) -> any Error {
-        switch error {
-        case let error as CountError: CommandFailure("\(path): section \"\(section)\": cannot count: \(error)", .dataError)
-        case let tie as UnresolvedTie: CommandFailure("\(path): section \"\(section)\": a tie for \(tie.question) could not be decided", .dataError)
-        default: error
-        }
     }
 }

@@ -40,7 +40,7 @@ enum CountCommand {
             guard arguments.positionals.isEmpty else {
                 throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out <file>")
             }
-            for option in ["--seats", "--min", "--candidates", "--region", "--tie-order", "--method", "--rule", "--votes-per-ballot"] where arguments.value(option) != nil {
+            for option in ["--seats", "--min", "--candidates", "--region", "--tie-order", "--method", "--rule", "--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
                 throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")
             }
             return try ContestRunner.run(contest, arguments: arguments, spec: spec)

@@ -34,14 +34,17 @@ enum SimulateCommand {
         let seed = try BallotFileOptions.seed(arguments, spec: spec)
         let threads = try arguments.integer("--threads", in: 1...1024, spec: spec) ?? ProcessInfo.processInfo.activeProcessorCount
         var scenario = try ScenarioOptions.load(path, arguments, spec: spec, applyVoters: false)
+        let totalsFile = arguments.value("--fit-block-totals")
         var fit: BlockTotalsFit?
-        if let totalsFile = arguments.value("--fit-block-totals") {
+        if let totalsFile {
             let totals: PublishedTotals
             do { totals = try PublishedTotals.load(path: totalsFile) } catch { throw CommandFailure(error) }
-            do { fit = try BlockTotalsFit(scenario: scenario, totals: totals, seed: seed) } catch {
+            let fitted: BlockTotalsFit
+            do { fitted = try BlockTotalsFit(scenario: scenario, totals: totals, seed: seed) } catch {
                 throw CommandFailure("\(path): cannot calibrate: \(error)", .dataError)
             }
-            scenario = fit!.scenario
+            fit = fitted
+            scenario = fitted.scenario
             if let file = arguments.value("--save-fit") {
                 let document = ScenarioDocument.json(scenario, extraAssumption: "Bloc shares, cohesion and popularity fitted by tally simulate --fit-block-totals \(totalsFile) --seed \(seed).")
                 guard FileManager.default.createFile(atPath: file, contents: Data(document.rendered().utf8)) else {
@@ -59,14 +62,14 @@ enum SimulateCommand {
             var report: (@Sendable (Int) -> Void)?
             if let progress { report = { finished in progress.update(finished) } }
             result = try simulation.run(trials: trials, threads: threads, progress: report)
-        } catch let error as CountError {
+        } catch {
             progress?.finish()
-            throw CommandFailure("\(path): cannot count a simulated election: \(error)", .dataError)
+            throw CommandFailure.counting(error, "\(path): a simulated election")
         }
         progress?.finish()
         let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
         let report = SimulationReport(result: result, file: fit == nil ? path : arguments.value("--save-fit"))
-        if let fit, let totalsFile = arguments.value("--fit-block-totals") {
+        if let fit, let totalsFile {
             return CommandOutcome(standardOutput: format.render(CalibrationReport(fit: fit, totalsFile: totalsFile, simulation: report)))
         }
         return CommandOutcome(standardOutput: format.render(report))

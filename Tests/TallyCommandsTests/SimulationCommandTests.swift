@@ -75,6 +75,7 @@ struct SimulationCommandTests {
         (["simulate", scenario("ncg-2022"), "--fit-block-totals", scenario("two-slates-12")], .dataError, "expected a column named 'name' or 'candidate'"),
         (["generate", scenario("two-slates-12"), "--region", "North"], .usage, "has no regions"),
         (["generate", scenario("two-slates-12"), "--output-format", "xml"], .usage, "expected one of: csv, blt"),
+        (["count", "--contest", root.appendingPathComponent("Fixtures/contests/nec-2016/contest.json").path, "--over-votes", "count-first"], .usage, "--over-votes comes from the contest file"),
     ])
     func errors(arguments: [String], code: ExitCode, message: String) {
         let outcome = TallyCLI.run(arguments)
