@@ -34,6 +34,14 @@ public struct FixedDecimal<Places: DecimalPlaces>: Hashable, Comparable, Sendabl
         try Self(units: divide(Int128(numerator) * Int128(scale), by: Int128(denominator), rounding: rounding))
     }
 
+    /// `self × count`, exact (a value carried by `count` papers): nothing is lost, so no rounding
+    /// is taken.
+    public func times(_ count: Int64) throws -> Self {
+        let (product, overflow) = units.multipliedReportingOverflow(by: count)
+        guard !overflow else { throw ArithmeticOverflow("\(self) × \(count)") }
+        return Self(units: product)
+    }
+
     /// `self × factor ÷ divisor`, rounded once, as stated.
     public func multiplied(by factor: Int64, dividedBy divisor: Int64, rounding: Rounding) throws -> Self {
         try Self(units: Self.divide(Int128(units) * Int128(factor), by: Int128(divisor), rounding: rounding))

@@ -52,4 +52,11 @@ import TallyArithmetic
         #expect(try Two(units: 10758).whole(rounding: .up) == 108)
         #expect(Two(units: 200).isWhole && !Two(units: 201).isWhole)
     }
+
+    /// A value carried by a number of papers: 0.21 × 123 = 25.83 exactly (the ERS97 model's
+    /// stage 2); overflow throws.
+    @Test func timesIsExact() throws {
+        #expect(try Two(units: 21).times(123) == Two(units: 2583))
+        #expect(throws: ArithmeticOverflow.self) { try Two(units: Int64.max / 2).times(3) }
+    }
 }

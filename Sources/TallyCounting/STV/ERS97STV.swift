@@ -157,7 +157,6 @@ struct ERS97STV {
     /// rounding, the excess of the surplus over the papers' value as exhausted.
     private func transferSurplus(of candidate: Int, in count: inout Count) throws -> STVSurplusTransfer {
         let surplus = try count.votes[candidate] - count.quota
-        let stage = count.stageNumber
         let parcels = count.takeParcels(of: candidate)
         let fromFirstStage = count.stages.first?.elected.contains(candidate) == true
         let examined = fromFirstStage ? parcels : Array(parcels.suffix(1))
@@ -170,7 +169,7 @@ struct ERS97STV {
                 count.ballots.next(group.ranking, after: group.position, continuing: count.continuing) == nil ? total : total + group.papers
             }
             transferablePapers += transferable
-            transferableValue = try transferableValue + parcel.value.multiplied(by: transferable, dividedBy: 1, rounding: .down)
+            transferableValue = try transferableValue + parcel.value.times(transferable)
         }
 
         let atPresentValue = transferableValue <= surplus
@@ -179,8 +178,8 @@ struct ERS97STV {
         var transferred = Value.zero
         for parcel in examined {
             let value = transferValue ?? parcel.value
-            let moved = try count.move(parcel.groups, value: value, stage: stage, exhaustedCarryValue: false)
-            transferred = try transferred + value.multiplied(by: moved.transferable, dividedBy: 1, rounding: .down)
+            let moved = try count.move(parcel.groups, value: value, exhaustedCarryValue: false)
+            transferred = try transferred + value.times(moved.transferable)
         }
         try count.settleSurplus(of: candidate, surplus: surplus, transferred: transferred, shortfallExhausted: atPresentValue)
         return STVSurplusTransfer(
@@ -238,13 +237,12 @@ struct ERS97STV {
             try count.recordStage(event: .exclusion(candidates: candidates, batch: nil), elected: try elect(&count), excluded: candidates, notes: notes)
             return
         }
-        let stage = count.stageNumber
         for (index, value) in values.enumerated() {
             // One batch: the papers of this value from every excluded candidate, moved together,
             // so each recipient receives them as one parcel (5.3.2's "last received batch").
             let parts = batches[value]!
-            for part in parts { try count.debit(part.candidate, try value.multiplied(by: part.papers, dividedBy: 1, rounding: .down)) }
-            try count.move(parts.flatMap(\.groups), value: value, stage: stage)
+            for part in parts { try count.debit(part.candidate, try value.times(part.papers)) }
+            try count.move(parts.flatMap(\.groups), value: value)
             let papers = parts.reduce(Int64(0)) { $0 + $1.papers }
             var batchNotes = index == 0 ? notes : []
             if count.elected.isEmpty, count.exhausted.units + count.lost.units > 0 {

@@ -53,7 +53,6 @@ struct GregoryCount<Places: DecimalPlaces> {
         validVotes = try Value(ballots.validPapers)
     }
 
-    var candidateCount: Int { status.count }
     var placesLeft: Int { seats - elected.count }
     var continuingCandidates: [Int] { status.indices.filter { continuing[$0] } }
     /// The number of the stage being counted.
@@ -67,7 +66,7 @@ struct GregoryCount<Places: DecimalPlaces> {
             let candidate = ballots.candidate(Int32(ranking), 0)
             recipients[candidate].append(PaperGroup(ranking: Int32(ranking), position: 0, papers: ballots.weight[ranking]))
         }
-        try deliver(value: try Value(1), stage: 1)
+        try deliver(value: try Value(1))
     }
 
     /// Moves each group's papers to the next continuing candidate on its ranking, each paper
@@ -78,7 +77,7 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// exhausted total (exclusions, Scottish surpluses), or stay behind worth nothing (ERS97
     /// surpluses, where only transferable papers share the surplus).
     @discardableResult
-    mutating func move(_ groups: [PaperGroup], value: Value, stage: Int, exhaustedCarryValue: Bool = true) throws -> (transferable: Int64, exhausted: Int64) {
+    mutating func move(_ groups: [PaperGroup], value: Value, exhaustedCarryValue: Bool = true) throws -> (transferable: Int64, exhausted: Int64) {
         var exhaustedPapers: Int64 = 0
         var moved: Int64 = 0
         for group in groups {
@@ -91,18 +90,18 @@ struct GregoryCount<Places: DecimalPlaces> {
             }
         }
         if exhaustedCarryValue {
-            exhausted = try exhausted + value.multiplied(by: exhaustedPapers, dividedBy: 1, rounding: .down)
+            exhausted = try exhausted + value.times(exhaustedPapers)
         }
-        try deliver(value: value, stage: stage)
+        try deliver(value: value)
         return (moved, exhaustedPapers)
     }
 
     /// Hands the papers collected in `recipients` to their candidates as new parcels.
-    private mutating func deliver(value: Value, stage: Int) throws {
+    private mutating func deliver(value: Value) throws {
         for candidate in recipients.indices where !recipients[candidate].isEmpty {
             let papers = recipients[candidate].reduce(Int64(0)) { $0 + $1.papers }
-            parcels[candidate].append(Parcel(value: value, groups: recipients[candidate], papers: papers, stage: stage))
-            votes[candidate] = try votes[candidate] + value.multiplied(by: papers, dividedBy: 1, rounding: .down)
+            parcels[candidate].append(Parcel(value: value, groups: recipients[candidate], papers: papers))
+            votes[candidate] = try votes[candidate] + value.times(papers)
             recipients[candidate].removeAll()
         }
     }

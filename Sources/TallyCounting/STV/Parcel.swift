@@ -8,6 +8,4 @@ struct Parcel<Places: DecimalPlaces> {
     var groups: [PaperGroup]
     /// The number of papers (the sum over groups).
     var papers: Int64
-    /// The stage at which the parcel was received.
-    var stage: Int
 }

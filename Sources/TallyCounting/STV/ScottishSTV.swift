@@ -15,7 +15,7 @@ struct ScottishSTV {
     func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker) throws -> GregoryCount<FivePlaces> {
         // [46] The quota: the number of valid ballot papers divided by the number of vacancies
         // plus one, any fraction ignored, plus one — a whole number. (Summary, not the wording.)
-        let quota = try Value(ballots.validPapers / Int64(seats + 1) + 1)
+        let quota = try Value(FixedDecimal<ZeroPlaces>.ratio(ballots.validPapers, Int64(seats + 1), rounding: .down).units + 1)
         var count = try GregoryCount<FivePlaces>(
             ballots: ballots, candidateCount: candidateCount, withdrawn: withdrawn, seats: seats,
             quota: quota, direction: .backwards, ties: ties, rules: rules
@@ -76,7 +76,6 @@ struct ScottishSTV {
     private func transferSurplus(of candidate: Int, in count: inout GregoryCount<FivePlaces>) throws -> STVSurplusTransfer {
         let total = count.votes[candidate]
         let surplus = try total - count.quota
-        let stage = count.stageNumber
         var examined: Int64 = 0
         var transferable: Int64 = 0
         var transferred = Value.zero
@@ -84,10 +83,10 @@ struct ScottishSTV {
         for parcel in count.takeParcels(of: candidate) {
             // [48](3) A ÷ B, truncated: value × surplus ÷ total, in units of 10⁻⁵.
             let transferValue = try parcel.value.multiplied(by: surplus.units, dividedBy: total.units, rounding: .down)
-            let moved = try count.move(parcel.groups, value: transferValue, stage: stage)
+            let moved = try count.move(parcel.groups, value: transferValue)
             examined += parcel.papers
             transferable += moved.transferable
-            transferred = try transferred + transferValue.multiplied(by: parcel.papers, dividedBy: 1, rounding: .down)
+            transferred = try transferred + transferValue.times(parcel.papers)
             let value = DecimalValue(transferValue)
             if !values.contains(value) { values.append(value) }
         }
@@ -103,10 +102,9 @@ struct ScottishSTV {
     /// (Several candidates only when doomed under a minimum.)
     private func exclude(_ candidates: [Int], in count: inout GregoryCount<FivePlaces>) throws {
         for candidate in candidates { count.exclude(candidate) }
-        let stage = count.stageNumber
         for candidate in candidates {
             for parcel in count.takeParcels(of: candidate) {
-                try count.move(parcel.groups, value: parcel.value, stage: stage)
+                try count.move(parcel.groups, value: parcel.value)
             }
             count.clearVotes(of: candidate)
         }
