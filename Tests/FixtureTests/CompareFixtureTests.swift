@@ -43,11 +43,13 @@ import TallyCommands
         let outcome = TallyCLI.run(["compare", "--contest", contest, "--format", "json"])
         #expect(outcome.exitCode == .success, "\(outcome.standardError)")
         let result = try #require(try ExactJSON.parse(outcome.standardOutput) as? [String: Any])
-        for section in result["sections"] as? [[String: Any]] ?? [] {
-            let name = section["name"] as? String ?? ""
-            let comparison = section["comparison"] as? [String: Any] ?? [:]
-            let elected = [(comparison["stv"] as? [String: Any])?["elected"] as? [String] ?? [], (comparison["block"] as? [String: Any])?["elected"] as? [String] ?? []]
-            #expect(elected == (expect["elected"] as? [String: [[String]]])?[name], "\(name)")
+        let sections = result["sections"] as? [[String: Any]] ?? []
+        let expectedElected = try #require(expect["elected"] as? [String: [[String]]])
+        #expect(sections.count == expectedElected.count)
+        for (name, elected) in expectedElected {
+            let comparison = sections.first { $0["name"] as? String == name }?["comparison"] as? [String: Any] ?? [:]
+            let found = [(comparison["stv"] as? [String: Any])?["elected"] as? [String] ?? [], (comparison["block"] as? [String: Any])?["elected"] as? [String] ?? []]
+            #expect(found == elected, "\(name)")
         }
         let total = try #require(result["total"] as? [String: Any])
         let stv = total["stv"] as? [String: Any] ?? [:]

@@ -7,8 +7,11 @@ import TallyModel
 /// Every scenario in Fixtures/ is its own test case. Expected values come from fixture.json,
 /// which holds official figures or hand calculations written down beside it, never Tally output.
 @Suite struct FixtureTests {
-    @Test func thereAreFixtures() {
-        #expect(Fixture.all.count >= 7)
+    /// The scan finds every fixture.json under Fixtures/, as a plain recursive walk does.
+    @Test func everyFixtureIsFound() {
+        let walk = FileManager.default.enumerator(atPath: Fixture.root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix("/fixture.json") } ?? []
+        #expect(walk.count >= 20)
+        #expect(Set(Fixture.all.map(\.name)) == Set(walk.map { String($0.dropLast("/fixture.json".count)) }))
     }
 
     /// A fixture.json that does not parse, or expects nothing, would make the tests below pass
