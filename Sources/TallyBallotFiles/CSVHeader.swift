@@ -1,3 +1,5 @@
+import TallyModel
+
 /// What each column of a CSV ballot file's header means.
 struct CSVHeader {
     enum Role: Equatable {
@@ -21,14 +23,9 @@ struct CSVHeader {
     static let regionNames: Set<String> = ["region", "division", "ward", "constituency", "area", "district"]
     static let rankWords = ["preference", "ranking", "choice", "rank", "pref", "vote"]
 
-    /// Lower-cased, trimmed, inner whitespace folded.
-    static func normalized(_ name: String) -> String {
-        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
-    }
-
     /// The rank number a header names (`rank1`, `Rank 2`, `3`, `Preference 4`, `5th choice`), if any.
     static func rankNumber(_ header: String) -> Int? {
-        var text = Substring(normalized(header))
+        var text = Substring(Candidate.matchingKey(for: header))
         for word in rankWords where text.hasPrefix(word) {
             text = text.dropFirst(word.count)
             while let first = text.first, " _-#.:".contains(first) { text = text.dropFirst() }
@@ -46,15 +43,15 @@ struct CSVHeader {
     init(names: [String], options: CSVOptions) throws(HeaderError) {
         let named: [(String?, Role)] = [(options.weightColumn, .weight), (options.idColumn, .id), (options.regionColumn, .region)]
         for (given, _) in named {
-            if let given, !names.contains(where: { CSVHeader.normalized($0) == CSVHeader.normalized(given) }) {
+            if let given, !names.contains(where: { Candidate.matchingKey(for: $0) == Candidate.matchingKey(for: given) }) {
                 throw HeaderError(column: 0, message: "expected a column named '\(given)' in the header")
             }
         }
         var roles: [Role] = []
         for name in names {
-            let key = CSVHeader.normalized(name)
+            let key = Candidate.matchingKey(for: name)
             if key.isEmpty { roles.append(.ignored); continue }
-            if let role = named.first(where: { $0.0.map(CSVHeader.normalized) == key })?.1 { roles.append(role); continue }
+            if let role = named.first(where: { $0.0.map { Candidate.matchingKey(for: $0) } == key })?.1 { roles.append(role); continue }
             if options.weightColumn == nil, CSVHeader.weightNames.contains(key) { roles.append(.weight); continue }
             if options.idColumn == nil, CSVHeader.idNames.contains(key) { roles.append(.id); continue }
             if options.regionColumn == nil, CSVHeader.regionNames.contains(key) { roles.append(.region); continue }
@@ -93,7 +90,7 @@ struct CSVHeader {
         } else {
             var seen: [String: Int] = [:]
             for column in ballotColumns {
-                let key = CSVHeader.normalized(names[column])
+                let key = Candidate.matchingKey(for: names[column])
                 if let earlier = seen[key] {
                     throw HeaderError(column: column, message: "candidate '\(names[column])' is named twice in the header (columns \(earlier + 1) and \(column + 1))")
                 }

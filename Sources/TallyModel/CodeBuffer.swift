@@ -23,7 +23,6 @@ public final class CodeBuffer {
 
     @inline(__always) public subscript(index: Int) -> UInt16 {
         get { storage[index] }
-        set { storage[index] = newValue }
     }
 
     /// Forgets the codes, keeping the memory.

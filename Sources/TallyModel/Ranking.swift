@@ -9,12 +9,6 @@ public struct Ranking: Sendable, RandomAccessCollection {
     public var endIndex: Int { entries.endIndex }
     public subscript(position: Int) -> Preference { entries[position] }
 
-    /// The number of distinct candidates the ranking names.
-    public var candidateCount: Int { entries.count }
-
-    /// True when some position holds more than one candidate.
-    public var hasEqualRanks: Bool { entries.contains { $0.isEqualToPrevious } }
-
     /// The positions in order, each as the list of candidate indices ranked there.
     public var positions: [[Int]] {
         var result: [[Int]] = []
@@ -26,15 +20,5 @@ public struct Ranking: Sendable, RandomAccessCollection {
             }
         }
         return result
-    }
-
-    /// The number of entries belonging to the first `positionCount` positions.
-    public func entryCount(ofFirstPositions positionCount: Int) -> Int {
-        var seen = 0
-        for (offset, entry) in entries.enumerated() where !entry.isEqualToPrevious || offset == 0 {
-            if seen == positionCount { return offset }
-            seen += 1
-        }
-        return entries.count
     }
 }
