@@ -39,6 +39,8 @@ public struct BLTReader: Sendable {
         var candidates: [Candidate] = []
         var nameLines: [String: Int] = [:]
         var title: String?
+        /// The line of the end-of-ballots `0`.
+        var endOfBallotsLine = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
             self.bytes = bytes
@@ -137,19 +139,23 @@ public struct BLTReader: Sendable {
         }
 
         mutating func header() throws {
-            guard tokens.count == 2,
-                  let count = ByteText.wholeNumber(bytes, tokens[0]),
-                  let seatCount = ByteText.wholeNumber(bytes, tokens[1])
-            else {
+            let count = tokens.count == 2 ? ByteText.digits(bytes, tokens[0]) : .notANumber
+            let seatCount = tokens.count == 2 ? ByteText.digits(bytes, tokens[1]) : .notANumber
+            guard count != .notANumber, seatCount != .notANumber else {
                 let found = ByteText.quoted(bytes, tokens[0].lowerBound..<tokens[tokens.count - 1].upperBound)
                 throw error(at: tokens[0].lowerBound, "expected the header line: the number of candidates and the number of seats, e.g. '4 2'; found \(found)")
             }
-            guard count >= 1, count <= Int64(Preference.maximumCandidates) else {
-                throw error(at: tokens[0].lowerBound, "expected between 1 and \(Preference.maximumCandidates) candidates; found \(count)")
+            guard case let .value(candidates) = count, candidates >= 1, candidates <= Int64(Preference.maximumCandidates) else {
+                throw error(at: tokens[0].lowerBound, "expected between 1 and \(Preference.maximumCandidates) candidates; found \(ByteText.quoted(bytes, tokens[0]))")
             }
-            guard seatCount >= 1 else { throw error(at: tokens[1].lowerBound, "expected at least 1 seat; found \(seatCount)") }
-            candidateCount = Int(count)
-            seats = Int(min(seatCount, Int64(Int32.max)))
+            guard case let .value(seats) = seatCount, seats >= 1, seats <= Int64(Preference.maximumCandidates) else {
+                let found = ByteText.quoted(bytes, tokens[1])
+                throw error(at: tokens[1].lowerBound, seatCount == .value(0)
+                    ? "expected at least 1 seat; found 0"
+                    : "expected a number of seats from 1 to \(Preference.maximumCandidates); found \(found)")
+            }
+            candidateCount = Int(candidates)
+            self.seats = Int(seats)
             phase = .beforeBallots
         }
 
@@ -205,6 +211,7 @@ public struct BLTReader: Sendable {
 
         mutating func ballotLine() throws {
             if tokens.count == 1, tokens[0].count == 1, bytes[tokens[0].lowerBound] == 0x30 {
+                endOfBallotsLine = cursor.lineNumber
                 phase = .names
                 return
             }
@@ -278,12 +285,17 @@ public struct BLTReader: Sendable {
         /// A candidate number, a nickname, or '-' for a skipped rank.
         func preferenceCode(_ part: Range<Int>) throws -> UInt16 {
             if part.count == 1, bytes[part.lowerBound] == 0x2D { return RawPreferenceCode.markedSkip }
-            if bytes[part].allSatisfy(ByteText.isDigit) {
-                guard let number = ByteText.wholeNumber(bytes, part, limit: 1_000_000), number != 0 else {
-                    if ByteText.wholeNumber(bytes, part) == 0 { throw error(at: part.lowerBound, "expected a candidate number from 1 to \(candidateCount); 0 ends a ballot and cannot be ranked equal") }
-                    return RawPreferenceCode.unknownCandidate
-                }
-                return number <= Int64(candidateCount) ? UInt16(number - 1) : RawPreferenceCode.unknownCandidate
+            switch ByteText.digits(bytes, part) {
+            case .value(0):
+                throw error(at: part.lowerBound, "expected a candidate number from 1 to \(candidateCount); 0 ends a ballot and cannot be ranked equal")
+            case let .value(number) where number <= Int64(candidateCount):
+                return UInt16(number - 1)
+            case let .value(number) where number <= Int64(Preference.maximumCandidates):
+                return RawPreferenceCode.unknownCandidate // counted up to it (docs/formats.md)
+            case .value, .tooLarge:
+                throw error(at: part.lowerBound, "expected a candidate number from 1 to \(candidateCount); found \(ByteText.quoted(bytes, part)), beyond any candidate number a ballot file can hold (\(Preference.maximumCandidates))")
+            case .notANumber:
+                break
             }
             if !nicknames.isEmpty, let index = nicknames[ByteText.string(bytes, part)] { return UInt16(index) }
             throw error(at: part.lowerBound, "expected a candidate number (1–\(candidateCount))\(nicknames.isEmpty ? "" : " or nickname"), '-' or '0'; found \(ByteText.quoted(bytes, part))")
@@ -320,6 +332,10 @@ public struct BLTReader: Sendable {
                 index += 1
             }
             if strings.isEmpty, let start = unquotedStart {
+                if looksLikeBallotLine(start..<unquotedEnd) {
+                    let what = candidates.count < candidateCount ? "candidate \(candidates.count + 1)'s name" : "the title"
+                    throw error(at: start, "expected \(what) in double quotes; found \(ByteText.quoted(bytes, start..<unquotedEnd)), which looks like a ballot line, but the ballots ended with the '0' on line \(endOfBallotsLine) (a name that is a number must be quoted)")
+                }
                 strings.append(ByteText.string(bytes, start..<unquotedEnd)) // an unquoted name or title
             }
             guard let first = strings.first else { return } // blank or comment-only line
@@ -338,6 +354,16 @@ public struct BLTReader: Sendable {
                 title = first
                 phase = .trailing
             }
+        }
+
+        /// True when unquoted text on a name line reads as a ballot line or the end-of-ballots
+        /// `0`: its first word is a whole number, or a ballot id `(…)` followed by more.
+        func looksLikeBallotLine(_ range: Range<Int>) -> Bool {
+            var end = range.lowerBound
+            while end < range.upperBound, !ByteText.isBlank(bytes[end]) { end += 1 }
+            let first = range.lowerBound..<end
+            if ByteText.digits(bytes, first) != .notANumber { return true }
+            return bytes[first.lowerBound] == 0x28 && bytes[first.upperBound - 1] == 0x29 && end < range.upperBound
         }
 
         func quotedString(from start: Int, lineEnd: Int) throws -> (String, Int) {

@@ -28,17 +28,36 @@ enum ByteText {
         return lower..<upper
     }
 
-    /// The non-negative whole number spelled by `range`, or nil if it is not one (or exceeds
-    /// `limit`).
-    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int64 = Int64.max / 10) -> Int64? {
-        guard !range.isEmpty else { return nil }
+    /// A run of digits read as a whole number: its value, or that it does not fit in 64 bits.
+    enum Digits: Equatable {
+        /// Not a whole number: empty, or something other than the digits 0–9.
+        case notANumber
+        /// Digits whose value is above `Int64.max`.
+        case tooLarge
+        case value(Int64)
+    }
+
+    /// What `range` spells as a non-negative whole number. Any number of digits is read without
+    /// overflowing: a value above `Int64.max` is `.tooLarge`.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Digits {
+        guard !range.isEmpty else { return .notANumber }
         var value: Int64 = 0
+        var tooLarge = false
         for index in range {
             let byte = bytes[index]
-            guard isDigit(byte) else { return nil }
-            value = value * 10 + Int64(byte - 0x30)
-            if value > limit { return nil }
+            guard isDigit(byte) else { return .notANumber }
+            if tooLarge { continue }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int64(byte - 0x30))
+            if overflow || overflow2 { tooLarge = true } else { value = sum }
         }
+        return tooLarge ? .tooLarge : .value(value)
+    }
+
+    /// The non-negative whole number spelled by `range`, or nil if it is not one or exceeds
+    /// `limit`. Never overflows, whatever the number of digits.
+    static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int64 = Int64.max) -> Int64? {
+        guard case let .value(value) = digits(bytes, range), value <= limit else { return nil }
         return value
     }
 

@@ -213,8 +213,10 @@ public struct CSVReader: Sendable {
         func cellCode(_ field: CSVRowParser.Field, parser: CSVRowParser) throws -> UInt16 {
             let range = ByteText.trimmed(bytes, field.range)
             if range.isEmpty { return 0 }
-            if let number = ByteText.wholeNumber(bytes, range, limit: 1_000_000) {
-                return UInt16(min(number, Int64(0x7FFE)))
+            switch ByteText.digits(bytes, range) {
+            case let .value(number): return UInt16(min(number, Int64(0x7FFE))) // a rank above any candidate's leaves a gap
+            case .tooLarge: return 0x7FFE
+            case .notANumber: break
             }
             if CSVReader.isMark(bytes, range) { return Reader.markCode }
             throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: range.lowerBound, message: "expected a rank number, a mark (X, yes, ✓) or an empty cell; found \(ByteText.quoted(bytes, range))")

@@ -52,15 +52,9 @@ enum GenerateCommand {
         case .blt:
             do { text = try ballots.blt() } catch { throw CommandFailure(error.message, .dataError) }
         }
-        if let file = arguments.value("--candidates-out") { try write(ballots.candidateAttributes(), to: file) }
+        if let file = arguments.value("--candidates-out") { try OutputFile.write(ballots.candidateAttributes(), to: file) }
         guard let output else { return CommandOutcome(standardOutput: text) }
-        try write(text, to: output)
+        try OutputFile.write(text, to: output)
         return CommandOutcome()
-    }
-
-    private static func write(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw CommandFailure("cannot write \(path)", .cannotCreate)
-        }
     }
 }

@@ -47,9 +47,7 @@ enum SimulateCommand {
             scenario = fitted.scenario
             if let file = arguments.value("--save-fit") {
                 let document = ScenarioDocument.json(scenario, extraAssumption: "Bloc shares, cohesion and popularity fitted by tally simulate --fit-block-totals \(totalsFile) --seed \(seed).")
-                guard FileManager.default.createFile(atPath: file, contents: Data(document.rendered().utf8)) else {
-                    throw CommandFailure("cannot write \(file)", .cannotCreate)
-                }
+                try OutputFile.write(document.rendered(), to: file)
             }
         } else if arguments.value("--save-fit") != nil {
             throw UsageError(command: spec, message: "--save-fit needs --fit-block-totals")

@@ -47,6 +47,19 @@ import TallyModel
         Case(name: "n.blt", text: "2 1\n0\n\"Ann  Black\"\n\"ann black\"\n", line: 4, column: 1, message: "repeats the name on line 3"),
         Case(name: "w.blt", text: "2 1\n99999999999 1 0\n0\n\"A\"\n\"B\"\n", line: 2, column: 1, message: "is more than 1000000000, the most ballots"),
         Case(name: "w.blt", text: "2 1\nx1 1 0\n", line: 2, column: 1, message: "expected a ballot line starting with a whole-number weight"),
+        // Numbers at or above 2^63 (issue 10, defect 1): a located error, never an overflow trap.
+        Case(name: "big.blt", text: "9223372036854775808 1\n", line: 1, column: 1, message: "expected between 1 and 32752 candidates; found '9223372036854775808'"),
+        Case(name: "big.blt", text: "3 9223372036854775808\n", line: 1, column: 3, message: "expected a number of seats from 1 to 32752"),
+        Case(name: "big.blt", text: "3 1\n-9223372036854775808\n", line: 2, column: 1, message: "expected a withdrawn candidate as a negative candidate number"),
+        Case(name: "big.blt", text: "3 1\n9223372036854775808 1 0\n", line: 2, column: 1, message: "is more than 1000000000, the most ballots"),
+        Case(name: "big.blt", text: "3 1\n1 9223372036854775808 0\n0\n\"A\"\n\"B\"\n\"C\"\n", line: 2, column: 3, message: "expected a candidate number from 1 to 3; found '9223372036854775808'"),
+        Case(name: "big.blt", text: "3 1\n1 2=99999999999999999999 0\n", line: 2, column: 5, message: "beyond any candidate number"),
+        Case(name: "big.csv", text: "weight,Ann\n99999999999999999999999,1\n", line: 2, column: 1, message: "is more than 1000000000"),
+        // A ballot line or a second 0 after the end-of-ballots 0 (issue 10, defect 2): not a name.
+        Case(name: "s.blt", text: "3 1\n1 1 0\n0\n1 2 0\n\"A\"\n\"B\"\n\"C\"\n", line: 4, column: 1, message: "expected candidate 1's name in double quotes; found '1 2 0', which looks like a ballot line, but the ballots ended with the '0' on line 3"),
+        Case(name: "s.blt", text: "3 1\n1 1 0\n0\n0\n\"A\"\n\"B\"\n\"C\"\n", line: 4, column: 1, message: "found '0', which looks like a ballot line"),
+        Case(name: "s.blt", text: "3 1\n1 1 0\n0\n\"A\"\n\"B\"\n(b7) 1 2\n", line: 6, column: 1, message: "expected candidate 3's name in double quotes"),
+        Case(name: "s.blt", text: "2 1\n1 1 0\n0\n\"A\"\n\"B\"\n2 1 0\n", line: 6, column: 1, message: "expected the title in double quotes"),
         Case(name: "e.csv", text: "", line: 1, column: 1, message: "the file is empty"),
         Case(name: "m.csv", text: "rank1,Bob\nAnn,Bob\n", line: 1, column: 1, message: "mixes rank columns"),
         Case(name: "o.csv", text: "rank1,rank3\nAnn,Bob\n", line: 1, column: 7, message: "expected rank column 2 here"),
@@ -105,6 +118,13 @@ import TallyModel
 
     @Test func aDirectoryIsUnreadable() {
         #expect(throws: BallotFileError.self) { try BallotFileLoader().load(path: "/tmp") }
+    }
+
+    /// Unquoted names and titles that are not numbers still read (docs/formats.md).
+    @Test func unquotedNamesThatAreNotBallotLinesStillRead() throws {
+        let profile = try read("2 1\n1 1 0\n0\nAnn Black\n3rd Way\nThe (2024) ballot\n")
+        #expect(profile.candidates.map(\.name) == ["Ann Black", "3rd Way"])
+        #expect(profile.title == "The (2024) ballot")
     }
 
     @Test func tooManyBallotsIsAnErrorNotAWrongTotal() {
