@@ -20,7 +20,7 @@ public struct BallotFileLoader: Sendable {
     }
 
     public func load(path: String) throws -> Loaded {
-        let data = try FileContents.read(path: path, kind: "ballot file")
+        let data = try FileContents.read(path: path, kind: "ballot file", limit: FileContents.maximumBallotFileBytes)
         return try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), path: path) }
     }
 

@@ -1,22 +1,81 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
-/// Reads a whole input file (ballots, candidates, contest), with the same error for a missing,
-/// unreadable or directory path whichever file it is.
-enum FileContents {
-    /// The bytes of the file at `path`; `kind` ("ballot file", …) names what a directory is not.
-    static func read(path: String, kind: String) throws(BallotFileError) -> Data {
+/// Reads a whole input file (ballots, candidates, contest, scenario), with the same errors for a
+/// missing, unreadable or unsuitable path whichever file it is, and a size limit for each kind.
+///
+/// A regular file larger than its limit is refused before anything is read. A pipe (`<(cmd)`,
+/// `/dev/stdin` fed by a pipe) is read until it ends, and refused once it passes the limit, or as
+/// soon as it holds a NUL byte (it cannot be text, and a stream of them, like `/dev/zero`, would
+/// never end). A device (`/dev/zero`, a terminal, a disk) and a directory are refused at once.
+public enum FileContents {
+    /// The largest ballot file Tally reads: 2 GiB, about forty million ballots in CSV.
+    public static let maximumBallotFileBytes = 2 << 30
+    /// The largest candidates, contest, scenario or results file Tally reads: 16 MiB.
+    public static let maximumSideFileBytes = 16 << 20
+
+    /// The bytes of the file at `path`; `kind` ("ballot file", …) names what the file should be.
+    static func read(path: String, kind: String, limit: Int = maximumSideFileBytes) throws(BallotFileError) -> Data {
         func unreadable(_ message: String) -> BallotFileError {
             BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: message)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw unreadable("no such file") }
-        guard !isDirectory.boolValue else { throw unreadable("is a directory, not a \(kind)") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw unreadable("cannot be read (check its permissions)") }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw unreadable("cannot be read: \(error.localizedDescription)")
+        func tooLarge() -> BallotFileError {
+            BallotFileError(file: path, line: nil, column: nil, message: "is larger than \(describe(limit)), the largest \(kind) Tally reads")
         }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            switch errno {
+            case ENOENT, ENOTDIR: throw unreadable("no such file")
+            case EACCES, EPERM: throw unreadable("cannot be read (check its permissions)")
+            default: throw unreadable("cannot be read: \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw unreadable("cannot be read: \(String(cString: strerror(errno)))") }
+        let type = info.st_mode & S_IFMT
+        switch type {
+        case S_IFDIR: throw unreadable("is a directory, not a \(kind)")
+        case S_IFCHR, S_IFBLK: throw unreadable("is a device, not a \(kind)")
+        case S_IFREG: if Int(info.st_size) > limit { throw tooLarge() }
+        default: break // a pipe or socket: read until it ends
+        }
+
+        var data = Data(count: type == S_IFREG ? Int(info.st_size) + 1 : 1 << 16)
+        var length = 0
+        while true {
+            if length == data.count {
+                if length > limit { throw tooLarge() }
+                data.count = min(data.count * 2, limit + 1)
+            }
+            let got = data.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + length, buffer.count - length)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw unreadable("cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 { break }
+            let start = length
+            length += got
+            if length > limit { throw tooLarge() }
+            // A NUL byte means this is not text: stop, and let the text check say where it is.
+            if type != S_IFREG, data[start..<length].contains(0) { break }
+        }
+        data.count = length
+        return data
+    }
+
+    /// `2 << 30` → "2 GiB"; `16 << 20` → "16 MiB".
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        return "\(bytes) bytes"
     }
 }
