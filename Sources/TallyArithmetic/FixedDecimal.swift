@@ -57,6 +57,11 @@ public struct FixedDecimal<Places: DecimalPlaces>: Hashable, Comparable, Sendabl
         try Self(units: Self.divide(Int128(units) * Int128(other.units), by: Int128(Self.scale), rounding: rounding))
     }
 
+    /// `self ÷ other` at this type's places, rounded as stated.
+    public func divided(by other: Self, rounding: Rounding) throws -> Self {
+        try Self(units: Self.divide(Int128(units) * Int128(Self.scale), by: Int128(other.units), rounding: rounding))
+    }
+
     /// The whole-number part, rounded as stated.
     public func whole(rounding: Rounding) throws -> Int64 {
         try Self.divide(Int128(units), by: Int128(Self.scale), rounding: rounding)

@@ -23,14 +23,10 @@ public struct BlockVote: Sendable {
     /// Counts `profile`. Throws `CountError` for impossible options, `UnresolvedTie` when the tie
     /// breaker cannot decide.
     public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> BlockVoteRecord {
-        let candidateCount = profile.candidates.count
-        let standing = (0..<candidateCount).filter { !profile.withdrawn.contains($0) }
-        guard seats >= 1 else { throw CountError.noSeats }
-        guard seats <= standing.count else { throw CountError.moreSeatsThanCandidates(seats: seats, candidates: standing.count) }
+        let setUp = try CountSetUp(profile: profile, seats: seats, minimums: minimums, validBallots: profile.validBallots)
         guard votesPerBallot >= 1 else { throw CountError.invalidOption("votes per ballot must be at least 1") }
-        guard profile.validBallots > 0 else { throw CountError.noValidBallots }
-        let rules = RepresentationRules(minimums: minimums, candidates: profile.candidates)
-        try rules.checkFeasible(seats: seats, standing: standing)
+        let (standing, rules) = (setUp.standing, setUp.rules)
+        let candidateCount = profile.candidates.count
 
         var votes = Array(repeating: Int64(0), count: candidateCount)
         var overVoted = LocatedCount()
@@ -143,18 +139,12 @@ public struct BlockVote: Sendable {
     }
 
     /// Standing candidates by votes, most first. Equal votes keep ballot-file order, except a
-    /// group that straddles the last seat, whose order the tie breaker decides.
+    /// run that straddles the last seat, whose order the tie breaker decides.
     private func placingOrder(votes: [Int64], standing: [Int], tieBreaker: inout TieBreaker) throws -> [Int] {
-        var placing = standing.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
-        guard placing.count > seats else { return placing }
-        let boundaryVotes = votes[placing[seats - 1]]
-        guard votes[placing[seats]] == boundaryVotes else { return placing }
-        let first = placing.firstIndex { votes[$0] == boundaryVotes }!
-        let last = placing.lastIndex { votes[$0] == boundaryVotes }!
-        let places = seats - first
-        let question = places == 1 ? "the last seat" : "the last \(places) seats"
-        let ordered = try tieBreaker.order(Array(placing[first...last]), question: question)
-        placing.replaceSubrange(first...last, with: ordered)
-        return placing
+        try CandidateOrder.descending(standing, by: { votes[$0] }) { run, positions in
+            guard positions.contains(seats - 1), positions.contains(seats) else { return run }
+            let places = seats - positions.lowerBound
+            return try tieBreaker.order(run, question: places == 1 ? "the last seat" : "the last \(places) seats")
+        }
     }
 }

@@ -63,7 +63,13 @@ public struct STVReport: ResultSheet {
 
     /// Each stage: a transfer column and a total column.
     private var figureWidth: Int {
-        let widest = record.stages.flatMap { $0.votes + $0.transfers }.map { NumberFormatting.grouped($0, signed: true).count }.max() ?? 8
+        // Signed, every figure but 0 takes a sign, so the widest is the one of largest magnitude.
+        var largest: UInt64 = 0
+        for stage in record.stages {
+            for units in stage.votes.units { largest = max(largest, units.magnitude) }
+            for units in stage.transfers.units { largest = max(largest, units.magnitude) }
+        }
+        let widest = record.stages.isEmpty ? 8 : NumberFormatting.grouped(DecimalValue(units: Int64(largest), places: places), signed: true).count
         return max(widest, NumberFormatting.grouped(record.validVotes).count, 9)
     }
 

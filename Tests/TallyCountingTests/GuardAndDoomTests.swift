@@ -91,7 +91,8 @@ import TallyModel
     /// Equal candidates reaching the quota are elected one at a time, doom rechecked. 2 seats, at
     /// least 1 woman; 35 M1 W, 35 M2 W, 20 W, 10 X M1. Quota 33.34. M1 and M2 tie (equal at every
     /// stage): the seeded draw (seed 1) puts M1 first; M1 is elected, and M2 is then doomed. Stage
-    /// 2: M2 and X excluded; M2's 35 go to W (55, elected); X's 10 (X M1) are non-transferable.
+    /// 2: M2 and X are doomed; excluding them leaves W alone for the one place, so by 5.5.1 W is
+    /// elected at once and no paper moves (non-transferable 0.00).
     @Test func ers97TiedCandidatesAreElectedOneAtATime() throws {
         let profile = BallotProfile(
             candidates: women(["M1", "M2", "W", "X"], ["W"]),
@@ -100,8 +101,41 @@ import TallyModel
         let record = try STV(rule: .ers97, seats: 2, minimums: [Minimum(category: "woman", count: 1)]).count(profile)
         #expect(record.stages[0].elected == [0])
         #expect(Set(record.stages[1].excluded) == [1, 3])
-        #expect(record.stages[1].nonTransferable.description == "10.00")
+        #expect(record.stages[1].event == .remainingElected)
+        #expect(record.stages[1].nonTransferable.description == "0.00")
+        #expect(record.stages.count == 2)
         #expect(record.elected == [0, 2])
+    }
+
+    /// ERS97 5.5.1 after a doomed exclusion (issue 10, defect 6). 2 seats, at least 1 woman; 40 A B,
+    /// 20 B C, 15 C D, 10 D A, 15 W. Quota 100 ÷ 3 → 33.34. Stage 1: A (40) elected; one place is
+    /// left and no woman is elected, so B, C and D are doomed. Excluding the three leaves W alone
+    /// for the one place: by 5.5.1 she is elected at once, with no further transfer — stage 2 is the
+    /// last, B, C and D keep 20, 15 and 10 on the sheet, and nothing becomes non-transferable.
+    /// The Scottish rule transfers the three (rule 51) and then elects W (rule 52); its sheet says
+    /// why the three go together.
+    @Test func ers97ElectsTheRemainingAtOnceAfterADoomedExclusion() throws {
+        let profile = BallotProfile(
+            candidates: women(["A", "B", "C", "D", "W"], ["W"]),
+            rankings: [([0, 1], 40), ([1, 2], 20), ([2, 3], 15), ([3, 0], 10), ([4], 15)]
+        )
+        let minimum = [Minimum(category: "woman", count: 1)]
+        let record = try STV(rule: .ers97, seats: 2, minimums: minimum).count(profile)
+        #expect(record.elected == [0, 4])
+        #expect(record.stages.count == 2)
+        let last = try #require(record.stages.last)
+        #expect(last.event == .remainingElected)
+        #expect(last.excluded == [1, 2, 3])
+        #expect(last.elected == [4])
+        #expect(last.votes.map(\.description) == ["40.00", "20.00", "15.00", "10.00", "15.00"])
+        #expect(last.nonTransferable.description == "0.00")
+        #expect(last.notes.contains { $0.contains("(5.5.1)") })
+        #expect(record.constraintEvents.map(\.kind) == [.doomed, .doomed, .doomed])
+
+        let scottish = try STV(rule: .scottish, seats: 2, minimums: minimum).count(profile)
+        #expect(scottish.elected == [0, 4])
+        #expect(scottish.stages[1].excluded == [1, 2, 3])
+        #expect(scottish.stages[1].notes.contains { $0.contains("The 3 doomed candidates are excluded together at one stage") })
     }
 
     /// A continuing candidate with no votes still fills the last place when they are all that is

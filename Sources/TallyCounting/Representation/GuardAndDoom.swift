@@ -51,6 +51,14 @@ struct GuardAndDoom: Sendable {
         return "\(places) needed for \(list.isEmpty ? "the minimums" : list)"
     }
 
+    /// The stage note for an exclusion of `count` doomed candidates: they go together, at one
+    /// stage, which no rule's own text provides for.
+    static func doomedNote(_ count: Int) -> String {
+        count == 1
+            ? "The doomed candidate is excluded at the first opportunity (minimum representation, counting-rules.md §5)."
+            : "The \(count) doomed candidates are excluded together at one stage: none of them can be elected without breaking a minimum (counting-rules.md §5)."
+    }
+
     /// Why `candidate` is guarded, in words: the unmet minimums they count toward.
     func reasonGuarded(_ candidate: Int, elected: [Int]) -> String {
         let needs = rules.needs(elected)

@@ -37,7 +37,15 @@ struct ERS97STV {
             let doomed = count.doomedCandidates()
             if !doomed.isEmpty {
                 count.noteDoomed(doomed)
-                try exclude(doomed, in: &count, notes: [])
+                let remaining = count.continuingCandidates.filter { !doomed.contains($0) }
+                if remaining.count <= count.placesLeft {
+                    // [5.5.1] the exclusion would leave no more continuing candidates than places:
+                    // they are elected at once, and the doomed papers are not transferred.
+                    for candidate in doomed { count.exclude(candidate) }
+                    try electAll(remaining, in: &count, excluded: doomed, notes: [GuardAndDoom.doomedNote(doomed.count)])
+                    break
+                }
+                try exclude(doomed, in: &count, notes: [GuardAndDoom.doomedNote(doomed.count)])
                 continue
             }
             let surpluses = count.elected.filter { count.votes[$0] > count.quota }
@@ -117,11 +125,11 @@ struct ERS97STV {
 
     /// [5.5.1] Continuing candidates no more than the places left are all elected: `candidates`,
     /// in order of votes, at one last stage with no transfer.
-    private func electAll(_ candidates: [Int], in count: inout Count, notes: [String]) throws {
+    private func electAll(_ candidates: [Int], in count: inout Count, excluded: [Int] = [], notes: [String]) throws {
         let elected = try count.orderByVotes(candidates, question: "the order of election")
         for candidate in elected { count.elect(candidate) }
         try count.recordStage(
-            event: .remainingElected, elected: elected, excluded: [],
+            event: .remainingElected, elected: elected, excluded: excluded,
             notes: notes + ["The continuing candidates are no more than the places left and are elected (5.5.1)."]
         )
     }
@@ -160,26 +168,25 @@ struct ERS97STV {
         let parcels = count.takeParcels(of: candidate)
         let fromFirstStage = count.stages.first?.elected.contains(candidate) == true
         let examined = fromFirstStage ? parcels : Array(parcels.suffix(1))
+        // [5.3.3] the papers examined, sorted once by their next available preference.
+        let sorted = examined.map { count.sortByNextPreference($0.groups) }
         var papers: Int64 = 0
         var transferablePapers: Int64 = 0
         var transferableValue = Value.zero
-        for parcel in examined {
+        for (parcel, sorted) in zip(examined, sorted) {
             papers += parcel.papers
-            let transferable = parcel.groups.reduce(Int64(0)) { total, group in
-                count.ballots.next(group.ranking, after: group.position, continuing: count.continuing) == nil ? total : total + group.papers
-            }
-            transferablePapers += transferable
-            transferableValue = try transferableValue + parcel.value.times(transferable)
+            transferablePapers += sorted.transferablePapers
+            transferableValue = try transferableValue + parcel.value.times(sorted.transferablePapers)
         }
 
         let atPresentValue = transferableValue <= surplus
         // [5.3.7] the transfer value: surplus ÷ number of transferable papers, remainder ignored.
         let transferValue = atPresentValue ? nil : try surplus.divided(by: transferablePapers, rounding: .down)
         var transferred = Value.zero
-        for parcel in examined {
+        for (parcel, sorted) in zip(examined, sorted) {
             let value = transferValue ?? parcel.value
-            let moved = try count.move(parcel.groups, value: value, exhaustedCarryValue: false)
-            transferred = try transferred + value.times(moved.transferable)
+            try count.move(sorted, value: value, exhaustedCarryValue: false)
+            transferred = try transferred + value.times(sorted.transferablePapers)
         }
         try count.settleSurplus(of: candidate, surplus: surplus, transferred: transferred, shortfallExhausted: atPresentValue)
         return STVSurplusTransfer(

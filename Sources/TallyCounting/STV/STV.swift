@@ -14,44 +14,49 @@ public struct STV: Sendable {
         self.minimums = minimums
     }
 
-    /// Counts `profile`. Throws `CountError` for an impossible count, `UnresolvedTie` when the tie
-    /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure.
-    public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> STVRecord {
-        let standing = profile.candidates.count - profile.withdrawn.count
-        guard seats >= 1 else { throw CountError.noSeats }
-        guard seats <= standing else { throw CountError.moreSeatsThanCandidates(seats: seats, candidates: standing) }
-        let ballots = STVBallots(profile)
-        guard ballots.validPapers > 0 else { throw CountError.noValidBallots }
-        let rules = RepresentationRules(minimums: minimums, candidates: profile.candidates)
-        try rules.checkFeasible(seats: seats, standing: profile.candidates.indices.filter { !profile.withdrawn.contains($0) })
+    /// The most candidates an STV count takes. Its record keeps every candidate's votes at every
+    /// stage, and a stage excludes as few as one candidate, so its size grows with the square of
+    /// the candidates: 5,000 candidates make a record of some 400 MB and a count of minutes.
+    public static let maximumCandidates = 5_000
+    /// The most candidates a Meek count takes: each of its rounds iterates over every ballot until
+    /// the keep factors settle, so its time grows faster still.
+    public static let maximumMeekCandidates = 1_000
 
+    /// Counts `profile`. Throws `CountError` for an impossible count, `UnresolvedTie` when the tie
+    /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure, and
+    /// `InternalInconsistency` if the count finds a fault of its own.
+    public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> STVRecord {
+        let limit = rule == .meek ? STV.maximumMeekCandidates : STV.maximumCandidates
+        let standing = profile.candidates.count - profile.withdrawn.count
+        guard standing <= limit else { throw CountError.tooManyCandidates(standing: standing, limit: limit, method: "\(rule.rawValue) STV") }
+        let ballots = STVBallots(profile)
+        let setUp = try CountSetUp(profile: profile, seats: seats, minimums: minimums, validBallots: ballots.validPapers)
+        let candidateCount = profile.candidates.count
         switch rule {
-        case .scottish:
-            let count = try ScottishSTV(seats: seats, rules: rules).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
-            return record(count, ballots: ballots, profile: profile)
         case .ers97:
-            let count = try ERS97STV(seats: seats, rules: rules).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
-            return record(count, ballots: ballots, profile: profile)
+            let count = try ERS97STV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: profile.withdrawn, ties: ties)
+            return record(count.stages, count.elected, count.ties, count.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
+        case .scottish:
+            let count = try ScottishSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: profile.withdrawn, ties: ties)
+            return record(count.stages, count.elected, count.ties, count.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
         case .meek:
-            let outcome = try MeekSTV(seats: seats, rules: rules).count(ballots, candidateCount: profile.candidates.count, withdrawn: profile.withdrawn, ties: ties)
-            return STVRecord(
-                rule: rule, seats: seats, validVotes: DecimalValue(outcome.validVotes), validBallots: ballots.validPapers, quota: DecimalValue(outcome.initialQuota),
-                stages: outcome.stages, elected: outcome.elected, ties: outcome.ties.decisions, seed: outcome.ties.seed,
-                minimums: minimums, constraintEvents: outcome.constraintEvents,
-                ballotsRead: profile.ballotsRead, invalidAtReading: profile.invalidBallots,
-                equalFirstPreferences: ballots.equalFirstPreferences, cutAtEqualRanking: ballots.cutAtEqualRanking
-            )
+            let count = try MeekSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: profile.withdrawn, ties: ties)
+            return record(count.stages, count.elected, count.ties, count.candidates.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
         }
     }
 
-    private func record<P>(_ count: GregoryCount<P>, ballots: STVBallots, profile: BallotProfile) -> STVRecord {
+    /// The record of a finished count; `quota` is the quota in force at the end, used only when
+    /// no stage was recorded.
+    private func record(
+        _ stages: [STVStage], _ elected: [Int], _ ties: TieBreaker, _ constraintEvents: [ConstraintEvent],
+        validVotes: DecimalValue, quota: DecimalValue, _ ballots: STVBallots, _ profile: BallotProfile
+    ) -> STVRecord {
         STVRecord(
-            rule: rule, seats: seats, validVotes: DecimalValue(count.validVotes), validBallots: ballots.validPapers,
-            quota: count.stages.first?.quota ?? DecimalValue(count.quota), stages: count.stages, elected: count.elected,
-            ties: count.ties.decisions, seed: count.ties.seed, minimums: minimums, constraintEvents: count.constraintEvents,
-            ballotsRead: profile.ballotsRead,
-            invalidAtReading: profile.invalidBallots, equalFirstPreferences: ballots.equalFirstPreferences,
-            cutAtEqualRanking: ballots.cutAtEqualRanking
+            rule: rule, seats: seats, validVotes: validVotes, validBallots: ballots.validPapers,
+            quota: stages.first?.quota ?? quota, stages: stages, elected: elected,
+            ties: ties.decisions, seed: ties.seed, minimums: minimums, constraintEvents: constraintEvents,
+            ballotsRead: profile.ballotsRead, invalidAtReading: profile.invalidBallots,
+            equalFirstPreferences: ballots.equalFirstPreferences, cutAtEqualRanking: ballots.cutAtEqualRanking
         )
     }
 }

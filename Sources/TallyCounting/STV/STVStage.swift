@@ -10,9 +10,9 @@ public struct STVStage: Sendable, Equatable {
     public var label: String { subStage.map { "\(number).\($0)" } ?? "\(number)" }
     public let event: STVEvent
     /// Each candidate's votes after the stage, by candidate index.
-    public let votes: [DecimalValue]
+    public let votes: StageFigures
     /// Each candidate's gain (or loss, negative) at this stage.
-    public let transfers: [DecimalValue]
+    public let transfers: StageFigures
     /// Each candidate's status after the stage.
     public let status: [CandidateStatus]
     /// Votes on papers with no further preference, cumulative.
@@ -29,7 +29,7 @@ public struct STVStage: Sendable, Equatable {
     public let notes: [String]
 
     public init(
-        number: Int, subStage: Int?, event: STVEvent, votes: [DecimalValue], transfers: [DecimalValue],
+        number: Int, subStage: Int?, event: STVEvent, votes: StageFigures, transfers: StageFigures,
         status: [CandidateStatus], exhausted: DecimalValue, lostToRounding: DecimalValue, quota: DecimalValue,
         elected: [Int], excluded: [Int], notes: [String]
     ) {

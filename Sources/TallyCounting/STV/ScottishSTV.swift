@@ -32,7 +32,7 @@ struct ScottishSTV {
             if !doomed.isEmpty {
                 count.noteDoomed(doomed)
                 try exclude(doomed, in: &count)
-                try finishStage(&count, event: .exclusion(candidates: doomed, batch: nil), excluded: doomed)
+                try finishStage(&count, event: .exclusion(candidates: doomed, batch: nil), excluded: doomed, notes: [GuardAndDoom.doomedNote(doomed.count)])
                 continue
             }
             let surpluses = count.elected.filter { count.votes[$0] > count.quota }
@@ -56,9 +56,9 @@ struct ScottishSTV {
 
     /// [47] elect those reaching the quota, then [52] elect the rest when the continuing
     /// candidates equal the vacancies left; then record the stage.
-    private func finishStage(_ count: inout GregoryCount<FivePlaces>, event: STVEvent, excluded: [Int]) throws {
+    private func finishStage(_ count: inout GregoryCount<FivePlaces>, event: STVEvent, excluded: [Int], notes: [String] = []) throws {
         var elected = try count.electReachingQuota()
-        var notes: [String] = []
+        var notes = notes
         let remaining = try count.electRemainingIfFew()
         if !remaining.isEmpty {
             elected += remaining

@@ -1,0 +1,171 @@
+import TallyArithmetic
+
+/// The state of a Meek count (PR Foundation reference rule): each candidate's keep factor and
+/// votes, the excess, the quota, and the rounds recorded so far. `MeekSTV` drives it step by step;
+/// each step here is one of the reference rule's, with its rounding named.
+struct MeekCount {
+    typealias Value = FixedDecimal<NinePlaces>
+
+    let ballots: STVBallots
+    /// Who is hopeful ("continuing"), elected or excluded, and guard and doom.
+    private(set) var candidates: STVCandidates
+    /// [A] Each candidate's keep factor: 1 while hopeful, 0 when excluded or withdrawn.
+    private(set) var keep: [Value]
+    private(set) var votes: [Value]
+    /// Weight left on ballots after their last preference, with the gains and losses of rounding.
+    private(set) var excess = Value.zero
+    private(set) var quota = Value.zero
+    private(set) var stages: [STVStage] = []
+    var ties: TieBreaker
+    /// Votes when the round being counted began.
+    private var roundStart: [Value]
+    /// The valid vote (one per ballot), for the conservation check.
+    let validVotes: Value
+
+    init(ballots: STVBallots, candidateCount: Int, withdrawn: [Int], seats: Int, ties: TieBreaker, rules: RepresentationRules) throws {
+        self.ballots = ballots
+        self.ties = ties
+        candidates = STVCandidates(count: candidateCount, withdrawn: withdrawn, seats: seats, rules: rules)
+        let one = try Value(1)
+        keep = candidates.status.map { $0 == .continuing ? one : .zero }
+        votes = Array(repeating: .zero, count: candidateCount)
+        roundStart = votes
+        validVotes = try Value(ballots.validPapers)
+    }
+
+    var seats: Int { candidates.seats }
+    var elected: [Int] { candidates.elected }
+    var hopeful: [Int] { candidates.continuingCandidates }
+
+    // MARK: The reference rule's steps
+
+    /// [B.2.a] Distributes every ballot from weight 1: each candidate in turn with a keep factor
+    /// takes weight × keep factor, rounded up to 9 decimals, and the ballot passes on exactly what
+    /// is left. Rounding is per ballot; identical ballots are then multiplied. Weight left after
+    /// the last preference is excess.
+    mutating func distributeVotes() throws {
+        let one = try Value(1)
+        var votes = [Value](repeating: .zero, count: self.votes.count)
+        var excess = Value.zero
+        for ranking in 0..<ballots.count {
+            var weight = one
+            let base = Int(ballots.start[ranking])
+            let papers = ballots.weight[ranking]
+            for position in 0..<Int(ballots.length[ranking]) {
+                let candidate = Int(ballots.candidates[base + position])
+                let factor = keep[candidate]
+                guard factor.units > 0 else { continue }
+                let kept = factor == one ? weight : try weight.multiplied(by: factor, rounding: .up)
+                votes[candidate] = try votes[candidate] + kept.times(papers)
+                weight = try weight - kept
+                if weight.units == 0 { break }
+            }
+            excess = try excess + weight.times(papers)
+        }
+        self.votes = votes
+        self.excess = excess
+    }
+
+    /// [B.2.b] Quota = the votes credited to candidates ÷ (seats + 1), truncated to 9 decimals,
+    /// plus 0.000000001.
+    mutating func updateQuota() throws {
+        let credited = try votes.reduce(Value.zero) { try $0 + $1 }
+        quota = try credited.divided(by: Int64(seats + 1), rounding: .down) + Value.unit
+    }
+
+    /// [B.2.c] Elects the hopefuls whose votes reach the quota, most votes first. §5: a doomed
+    /// candidate is passed over; candidates with equal votes are then put in order by the tie
+    /// breaker, since electing one can doom another.
+    mutating func electReachingQuota() throws -> [Int] {
+        let reaching = hopeful.filter { votes[$0] >= quota }
+        let active = candidates.constraints.isActive
+        let order = try CandidateOrder.descending(reaching, by: { votes[$0] }) { run, _ in
+            active ? try ties.order(run, question: "the order of election") : run
+        }
+        var newlyElected: [Int] = []
+        for candidate in order where !candidates.isDoomed(candidate) {
+            candidates.elect(candidate)
+            newlyElected.append(candidate)
+        }
+        return newlyElected
+    }
+
+    /// [B.2.d] The total surplus: Σ over every elected candidate of (votes − quota), not below 0.
+    func totalSurplus() throws -> Value {
+        let total = try elected.reduce(Value.zero) { try $0 + (votes[$1] - quota) }
+        return max(total, .zero)
+    }
+
+    /// [B.2.f] Each elected candidate's keep factor becomes keep factor × quota, rounded up, ÷
+    /// votes, rounded up (9 decimals each).
+    mutating func updateKeepFactors() throws {
+        for candidate in elected {
+            keep[candidate] = try keep[candidate].multiplied(by: quota, rounding: .up).divided(by: votes[candidate], rounding: .up)
+        }
+    }
+
+    /// [B.3] The hopeful to defeat: the lowest; every hopeful within `surplus` of the lowest is
+    /// tied with it, and the tie breaker decides (the defeat falls on the least favoured). §5: a
+    /// guarded hopeful is passed over for the lowest unguarded one, and that is recorded.
+    mutating func lowestHopeful(surplus: Value) throws -> Int {
+        let (pool, guarded) = candidates.excludable()
+        let lowest = pool.map { votes[$0] }.min()!
+        let ceiling = try lowest + surplus
+        let tied = pool.filter { votes[$0] <= ceiling }
+        let defeated = tied.count == 1 ? tied[0] : try ties.order(tied, question: "which candidate to exclude").last!
+        candidates.noteKept(guarded, insteadOf: defeated) { votes[$0] <= votes[defeated] }
+        return defeated
+    }
+
+    /// Excludes `defeated`: keep factor 0, so the next distribution passes their ballots on.
+    mutating func exclude(_ defeated: [Int]) {
+        for candidate in defeated {
+            candidates.exclude(candidate)
+            keep[candidate] = .zero
+        }
+    }
+
+    /// [C.1] Elects the remaining hopefuls, most votes first.
+    mutating func electRemaining() -> [Int] {
+        let ordered = CandidateOrder.descending(hopeful, by: { votes[$0] }) { run, _ in run }
+        for candidate in ordered { candidates.elect(candidate) }
+        return ordered
+    }
+
+    // MARK: Guard and doom
+
+    /// The hopefuls who can no longer be elected without breaking a minimum.
+    func doomed() -> [Int] { candidates.doomed() }
+
+    mutating func noteDoomed(_ doomed: [Int]) { candidates.noteDoomed(doomed) }
+
+    // MARK: Recording
+
+    /// Records the round just counted, checking that no vote was created or lost.
+    mutating func recordStage(_ event: STVEvent, elected newlyElected: [Int], excluded: [Int], notes: [String] = []) throws {
+        let total = try votes.reduce(excess) { try $0 + $1 }
+        guard total == validVotes else {
+            throw InternalInconsistency("Meek votes not conserved at round \(stages.count + 1) (\(total) ≠ \(validVotes))")
+        }
+        let stage = STVStage(
+            number: stages.count + 1, subStage: nil, event: event,
+            votes: StageFigures(units: votes.map(\.units), places: NinePlaces.count),
+            transfers: StageFigures(units: zip(votes, roundStart).map { $0.units - $1.units }, places: NinePlaces.count),
+            status: candidates.status, exhausted: DecimalValue(excess), lostToRounding: DecimalValue(units: 0, places: NinePlaces.count),
+            quota: DecimalValue(quota), elected: newlyElected, excluded: excluded, notes: notes
+        )
+        candidates.recordEvents(stage: stage.label)
+        stages.append(stage)
+        roundStart = votes
+    }
+
+    /// After an exclusion is recorded, the excluded hold nothing: their votes wait as excess until
+    /// the next distribution passes their ballots on (and show as 0 on later stages).
+    mutating func release(_ excluded: [Int]) throws {
+        for candidate in excluded {
+            excess = try excess + votes[candidate]
+            votes[candidate] = .zero
+        }
+        roundStart = votes
+    }
+}

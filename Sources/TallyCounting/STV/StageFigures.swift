@@ -1,0 +1,20 @@
+import TallyArithmetic
+
+/// One figure for each candidate at one stage (votes after the stage, or the change at it), by
+/// candidate index, held compactly as whole units of 10^-places: eight bytes a candidate.
+public struct StageFigures: RandomAccessCollection, Sendable, Equatable {
+    /// The rule's decimal places.
+    public let places: Int
+    /// Each candidate's figure in units of 10^-places.
+    public let units: [Int64]
+
+    public init(units: [Int64], places: Int) {
+        self.units = units
+        self.places = places
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { units.count }
+
+    public subscript(candidate: Int) -> DecimalValue { DecimalValue(units: units[candidate], places: places) }
+}
