@@ -21,7 +21,7 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noVotes: "no ballot gives a vote: every valid ballot is void (see --over-votes)"
         case let .infeasibleMinimums(problems): "the minimum-representation rules cannot be met: " + problems.joined(separator: "; ")
         case let .tooManyCandidates(standing, limit, method):
-            "\(standing) candidates stand, more than the \(limit) a \(method) count takes (its record of every candidate at every stage would grow too large; docs/formats.md, Limits)"
+            "\(standing) candidates stand, more than the \(limit) \(method) count takes: its record of every candidate at every stage would grow too large (docs/formats.md, Limits)"
         }
     }
 }

@@ -11,84 +11,138 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose `count` elements are made one at a time as the document is written, so that
+    /// a long one (every stage of a count) is never held whole in memory.
+    case generated(count: Int, element: @Sendable (Int) -> JSONValue)
 
     /// A string, or null when there is none.
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
-    /// The document as text, indented by two spaces, with a final newline.
+    /// The document as text, indented by two spaces, with a final newline. An array or object
+    /// holding only plain values (no arrays or objects) is written on one line.
     public func rendered() -> String {
-        var output = ""
+        var output = JSONText()
         write(to: &output, indent: 0)
-        output += "\n"
-        return output
-    }
-
-    private func write(to output: inout String, indent: Int) {
-        switch self {
-        case .null: output += "null"
-        case let .bool(value): output += value ? "true" : "false"
-        case let .integer(value): output += String(value)
-        case let .decimal(text): output += text
-        case let .string(text): JSONValue.writeString(text, to: &output)
-        case let .array(items):
-            if items.isEmpty { output += "[]"; return }
-            if items.allSatisfy(\.isScalar) {
-                output += "["
-                for (index, item) in items.enumerated() {
-                    if index > 0 { output += ", " }
-                    item.write(to: &output, indent: indent)
-                }
-                output += "]"
-                return
-            }
-            output += "[\n"
-            for (index, item) in items.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                item.write(to: &output, indent: indent + 2)
-                output += index == items.count - 1 ? "\n" : ",\n"
-            }
-            output += String(repeating: " ", count: indent) + "]"
-        case let .object(members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{\n"
-            for (index, (key, value)) in members.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                JSONValue.writeString(key, to: &output)
-                output += ": "
-                value.write(to: &output, indent: indent + 2)
-                output += index == members.count - 1 ? "\n" : ",\n"
-            }
-            output += String(repeating: " ", count: indent) + "}"
-        }
+        output.append("\n")
+        return output.finished()
     }
 
     private var isScalar: Bool {
         switch self {
-        case .array, .object: false
+        case .array, .object, .generated: false
         default: true
         }
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+    private func write(to output: inout JSONText, indent: Int) {
+        switch self {
+        case .null: output.append("null")
+        case let .bool(value): output.append(value ? "true" : "false")
+        case let .integer(value): output.append(String(value))
+        case let .decimal(text): output.append(text)
+        case let .string(text): output.appendQuoted(text)
+        case let .array(items):
+            writeArray(count: items.count, to: &output, indent: indent) { items[$0] }
+        case let .generated(count, element):
+            writeArray(count: count, to: &output, indent: indent, element)
+        case let .object(members):
+            if members.isEmpty { output.append("{}"); return }
+            if members.allSatisfy({ $0.1.isScalar }) {
+                output.append("{")
+                for (index, (key, value)) in members.enumerated() {
+                    if index > 0 { output.append(", ") }
+                    output.appendQuoted(key)
+                    output.append(": ")
+                    value.write(to: &output, indent: indent)
                 }
+                output.append("}")
+                return
+            }
+            output.append("{\n")
+            for (index, (key, value)) in members.enumerated() {
+                output.indent(indent + 2)
+                output.appendQuoted(key)
+                output.append(": ")
+                value.write(to: &output, indent: indent + 2)
+                output.append(index == members.count - 1 ? "\n" : ",\n")
+            }
+            output.indent(indent)
+            output.append("}")
+        }
+    }
+
+    private func writeArray(count: Int, to output: inout JSONText, indent: Int, _ element: (Int) -> JSONValue) {
+        if count == 0 { output.append("[]"); return }
+        let first = element(0)
+        if first.isScalar, case .array(let items) = self, items.allSatisfy(\.isScalar) {
+            output.append("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(", ") }
+                item.write(to: &output, indent: indent)
+            }
+            output.append("]")
+            return
+        }
+        output.append("[\n")
+        for index in 0..<count {
+            output.indent(indent + 2)
+            (index == 0 ? first : element(index)).write(to: &output, indent: indent + 2)
+            output.append(index == count - 1 ? "\n" : ",\n")
+        }
+        output.indent(indent)
+        output.append("]")
+    }
+}
+
+/// JSON text as it is written: bytes, moved into the finished text a block at a time (after a
+/// line end, so never inside a character), so that a long document is held once, not twice.
+struct JSONText {
+    /// The text written so far, up to a line end.
+    private var text = ""
+    /// What follows it.
+    var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= 1 << 16, bytes.last == 0x0A { moveBytesToText() }
+    }
+
+    mutating func indent(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+
+    /// The whole text.
+    mutating func finished() -> String {
+        moveBytesToText()
+        return text
+    }
+
+    private mutating func moveBytesToText() {
+        text += String(decoding: bytes, as: UTF8.self)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped.
+    mutating func appendQuoted(_ text: String) {
+        bytes.append(0x22)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0x22)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: bytes.append(byte)
             }
         }
-        output += "\""
+        bytes.append(0x22)
     }
 }

@@ -9,11 +9,15 @@ public struct ReportSource: Sendable {
     /// The region counted, when the file has several.
     public let region: String?
 
+    /// Each candidate's name as reports print it.
+    private let printableNames: [String]
+
     public init(path: String, format: BallotFileFormat, profile: BallotProfile, region: String? = nil) {
         self.path = path
         self.format = format
         self.profile = profile
         self.region = region
+        printableNames = profile.candidates.map { ReportSource.printable($0.name) }
     }
 
     public init(_ loaded: BallotFileLoader.Loaded, region: String? = nil) {
@@ -26,7 +30,7 @@ public struct ReportSource: Sendable {
     }
 
     /// A candidate's name as reports print it: control characters made printable.
-    func name(_ candidate: Int) -> String { ReportSource.printable(profile.candidates[candidate].name) }
+    func name(_ candidate: Int) -> String { printableNames[candidate] }
 
     /// `text` safe to print on a terminal: control characters become spaces (whitespace) or U+FFFD.
     static func printable(_ text: String) -> String {

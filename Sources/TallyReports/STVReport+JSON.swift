@@ -20,7 +20,7 @@ extension STVReport {
         let candidates: [JSONValue] = source.profile.candidates.indices.map(candidateJSON)
         let body: [(String, JSONValue)] = [
             ("candidates", .array(candidates)),
-            ("stages", .array(record.stages.map(stageJSON))),
+            ("stages", .generated(count: record.stages.count) { [self] index in stageJSON(record.stages[index]) }),
             ("elected", .array(record.elected.map { .string(source.name($0)) })),
             ("ballots", ballotsJSON()),
             ("irregularities", IrregularitySection.json(source.profile.irregularities)),

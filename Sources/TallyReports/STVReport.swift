@@ -73,66 +73,77 @@ public struct STVReport: ResultSheet {
         return max(widest, NumberFormatting.grouped(record.validVotes).count, 9)
     }
 
+    /// One page of the stage table: the stages `indices`, each a transfer and a total column.
+    /// Written as bytes, so that its cost is in proportion to its size.
     private func sheet(stages indices: [Int], layout: Layout) -> String {
         let nameWidth = layout.name
         let column = layout.figure
-        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
-            let space = String(repeating: " ", count: max(0, width - text.count))
-            return right ? space + text : text + space
-        }
-        func stageCell(_ left: String, _ right: String) -> String { "  " + pad(left, column + 1) + pad(right, column + 1) }
+        var sheet = SheetText()
 
-        var lines = ["", "", ""]
-        for index in indices {
-            let stage = record.stages[index]
-            let label = heading(for: stage)
-            let wrapped = TextWrap.split(label, width: 2 * column + 1)
-            for row in 0..<3 {
-                let text = row < wrapped.count ? wrapped[row] : ""
-                lines[row] += "  " + pad(text, 2 * column + 2, right: false)
+        // Headings: each stage's label wrapped over up to three rows.
+        let wrapped = indices.map { TextWrap.split(heading(for: record.stages[$0]), width: 2 * column + 1) }
+        for row in 0..<3 where row < 2 || wrapped.contains(where: { $0.count > row }) {
+            sheet.pad(nameWidth)
+            for lines in wrapped {
+                sheet.pad(2)
+                sheet.text(row < lines.count ? lines[row] : "", width: 2 * column + 2, alignRight: false)
             }
+            sheet.endLine()
         }
-        var output = ""
-        for (row, line) in lines.enumerated() where row < 2 || !line.trimmingTrailingSpaces().isEmpty {
-            output += (pad("", nameWidth, right: false) + line).trimmingTrailingSpaces() + "\n"
+        sheet.text("Candidate", width: nameWidth, alignRight: false)
+        for _ in indices {
+            sheet.pad(2)
+            sheet.text("Transfer", width: column + 1)
+            sheet.text("Total", width: column + 1)
         }
-        output += pad("Candidate", nameWidth, right: false) + indices.map { _ in stageCell("Transfer", "Total") }.joined() + "\n"
+        sheet.endLine()
 
-        func row(_ name: String, _ cells: (STVStage, Int) -> (String, String)) -> String {
-            var line = pad(String(name.prefix(nameWidth - 1)), nameWidth, right: false)
-            for index in indices {
-                let (transfer, total) = cells(record.stages[index], index)
-                line += stageCell(transfer, total)
-            }
-            return line.trimmingTrailingSpaces() + "\n"
-        }
+        let elected = indices.map { Set(record.stages[$0].elected) }
+        let excluded = indices.map { Set(record.stages[$0].excluded) }
         for candidate in profile.candidates.indices where !profile.withdrawn.contains(candidate) {
-            output += row(profile.candidates[candidate].name) { stage, index in
-                let previous = index > 0 ? record.stages[index - 1].status[candidate] : .continuing
-                if previous == .excluded { return ("", "") }
-                let transfer = index == 0 || stage.transfers[candidate].units == 0 ? "" : NumberFormatting.grouped(stage.transfers[candidate], signed: true)
-                var total = NumberFormatting.grouped(stage.votes[candidate])
-                if stage.elected.contains(candidate) { total = "*" + total }
-                if stage.excluded.contains(candidate) { total = "–" }
-                return (transfer, total)
+            sheet.text(String(profile.candidates[candidate].name.prefix(nameWidth - 1)), width: nameWidth, alignRight: false)
+            for (page, index) in indices.enumerated() {
+                let stage = record.stages[index]
+                sheet.pad(2)
+                if index > 0, record.stages[index - 1].status[candidate] == .excluded {
+                    sheet.pad(2 * (column + 1))
+                    continue
+                }
+                let transfer = stage.transfers.units[candidate]
+                if index == 0 || transfer == 0 { sheet.pad(column + 1) } else { sheet.figure(transfer, places: places, signed: true, width: column + 1) }
+                if excluded[page].contains(candidate) {
+                    sheet.text("–", width: column + 1)
+                } else {
+                    sheet.figure(stage.votes.units[candidate], places: places, marked: elected[page].contains(candidate), width: column + 1)
+                }
             }
+            sheet.endLine()
         }
-        func change(_ figure: (STVStage) -> DecimalValue, _ stage: STVStage, _ index: Int) -> String {
-            guard index > 0 else { return "" }
-            let difference = figure(stage).units - figure(record.stages[index - 1]).units
-            return difference == 0 ? "" : NumberFormatting.grouped(DecimalValue(units: difference, places: places), signed: true)
+        func row(_ name: String, _ cells: (STVStage, Int) -> (change: Int64?, total: Int64?, note: String?)) {
+            sheet.text(name, width: nameWidth, alignRight: false)
+            for index in indices {
+                let (change, total, note) = cells(record.stages[index], index)
+                sheet.pad(2)
+                if let note { sheet.text(note, width: column + 1) } else if let change, change != 0 {
+                    sheet.figure(change, places: places, signed: true, width: column + 1)
+                } else {
+                    sheet.pad(column + 1)
+                }
+                if let total { sheet.figure(total, places: places, width: column + 1) } else { sheet.pad(column + 1) }
+            }
+            sheet.endLine()
         }
-        output += row("Exhausted") { stage, index in (change(\.exhausted, stage, index), NumberFormatting.grouped(stage.exhausted)) }
-        output += row("Lost to rounding") { stage, index in (change(\.lostToRounding, stage, index), NumberFormatting.grouped(stage.lostToRounding)) }
-        output += row("Non-transferable") { stage, index in (change(\.nonTransferable, stage, index), NumberFormatting.grouped(stage.nonTransferable)) }
-        output += row("Total") { stage, _ in
-            let sum = stage.votes.reduce(stage.nonTransferable.units) { $0 + $1.units }
-            return ("", NumberFormatting.grouped(DecimalValue(units: sum, places: places)))
+        func change(_ figure: (STVStage) -> DecimalValue, _ stage: STVStage, _ index: Int) -> Int64? {
+            index > 0 ? figure(stage).units - figure(record.stages[index - 1]).units : nil
         }
-        output += row("Quota") { stage, index in
-            (index > 0 && stage.quota != record.stages[index - 1].quota ? "recalculated" : "", NumberFormatting.grouped(stage.quota))
+        row("Exhausted") { stage, index in (change(\.exhausted, stage, index), stage.exhausted.units, nil) }
+        row("Lost to rounding") { stage, index in (change(\.lostToRounding, stage, index), stage.lostToRounding.units, nil) }
+        row("Non-transferable") { stage, index in (change(\.nonTransferable, stage, index), stage.nonTransferable.units, nil) }
+        row("Total") { stage, _ in (nil, stage.votes.units.reduce(stage.nonTransferable.units, +), nil) }
+        row("Quota") { stage, index in
+            (nil, stage.quota.units, index > 0 && stage.quota != record.stages[index - 1].quota ? "recalculated" : nil)
         }
-        return output
+        return sheet.string
     }
 
     /// "Stage 2: Surplus of Smith", "Stage 5.2: Exclusion of Monk (value 0.21)".

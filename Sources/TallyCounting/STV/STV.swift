@@ -15,20 +15,19 @@ public struct STV: Sendable {
     }
 
     /// The most candidates an STV count takes. Its record keeps every candidate's votes at every
-    /// stage, and a stage excludes as few as one candidate, so its size grows with the square of
-    /// the candidates: 5,000 candidates make a record of some 400 MB and a count of minutes.
+    /// stage, and a stage may exclude a single candidate, so the record and the result sheet grow
+    /// with the square of the candidates: at 5,000 (20,000 ballots) an ERS97 count with its sheet
+    /// takes some 15 seconds and 1.4 GB (docs/performance.md).
     public static let maximumCandidates = 5_000
-    /// The most candidates a Meek count takes: each of its rounds iterates over every ballot until
-    /// the keep factors settle, so its time grows faster still.
-    public static let maximumMeekCandidates = 1_000
 
     /// Counts `profile`. Throws `CountError` for an impossible count, `UnresolvedTie` when the tie
     /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure, and
     /// `InternalInconsistency` if the count finds a fault of its own.
     public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> STVRecord {
-        let limit = rule == .meek ? STV.maximumMeekCandidates : STV.maximumCandidates
         let standing = profile.candidates.count - profile.withdrawn.count
-        guard standing <= limit else { throw CountError.tooManyCandidates(standing: standing, limit: limit, method: "\(rule.rawValue) STV") }
+        guard standing <= STV.maximumCandidates else {
+            throw CountError.tooManyCandidates(standing: standing, limit: STV.maximumCandidates, method: "an STV")
+        }
         let ballots = STVBallots(profile)
         let setUp = try CountSetUp(profile: profile, seats: seats, minimums: minimums, validBallots: ballots.validPapers)
         let candidateCount = profile.candidates.count
