@@ -10,33 +10,36 @@ let package = Package(
         .library(name: "TallyCommands", targets: ["TallyCommands"]),
     ],
     targets: [
-        // Layers, dependencies pointing one way:
-        // model → arithmetic → counting → ballot files → simulation → reports → commands → tally
+        // Each target lists exactly the modules it imports (docs/architecture.md draws the graph):
+        // model and arithmetic → counting and ballot files → simulation → election (the
+        // application layer) → reports → commands → tally.
         .target(name: "TallyModel"),
-        .target(name: "TallyArithmetic", dependencies: ["TallyModel"]),
+        .target(name: "TallyArithmetic"),
         .target(name: "TallyCounting", dependencies: ["TallyModel", "TallyArithmetic"]),
         .target(name: "TallyBallotFiles", dependencies: ["TallyModel"]),
         .target(name: "TallySimulation", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles"]),
-        .target(name: "TallyReports", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallySimulation"]),
+        .target(name: "TallyElection", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles"]),
+        .target(name: "TallyReports", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyElection"]),
         .target(
             name: "TallyCommands",
-            dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyReports"]
+            dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyElection", "TallyReports"]
         ),
         .executableTarget(name: "tally", dependencies: ["TallyCommands"]),
-        .executableTarget(
-            name: "tally-benchmark",
-            dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyCommands"]
-        ),
+        .executableTarget(name: "tally-benchmark", dependencies: ["TallyCommands", "TallyCounting"]),
 
+        // Helpers every test target shares: where the repository and its fixtures are, reading
+        // ballots from text, golden files.
+        .target(name: "TallyTestSupport", dependencies: ["TallyModel", "TallyBallotFiles"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyModelTests", dependencies: ["TallyModel"]),
         .testTarget(name: "TallyArithmeticTests", dependencies: ["TallyArithmetic"]),
-        .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles"]),
-        .testTarget(name: "TallyBallotFilesTests", dependencies: ["TallyModel", "TallyBallotFiles"]),
-        .testTarget(name: "TallySimulationTests", dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallySimulation"]),
-        .testTarget(name: "TallyCommandsTests", dependencies: ["TallyCommands"], exclude: ["Golden"]),
+        .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyTestSupport"]),
+        .testTarget(name: "TallyBallotFilesTests", dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallyTestSupport"]),
+        .testTarget(name: "TallySimulationTests", dependencies: ["TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyTestSupport"]),
+        .testTarget(name: "TallyElectionTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyElection", "TallyTestSupport"]),
+        .testTarget(name: "TallyCommandsTests", dependencies: ["TallyCommands", "TallyElection", "TallyTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "FixtureTests",
-            dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyCommands"]
+            dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyElection", "TallyCommands", "TallyTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

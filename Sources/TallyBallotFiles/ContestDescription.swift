@@ -14,9 +14,9 @@ public struct ContestDescription: Decodable, Sendable {
         /// A ballot file for this section alone (instead of the contest's).
         public var ballots: String?
         public var seats: Int
-        /// "stv" or "block".
+        /// "stv" or "block", as written; checked where it becomes a counting method.
         public var method: String
-        /// STV rule: "ers97" (default), "scottish" or "meek".
+        /// STV rule as written: "ers97" (default), "scottish" or "meek".
         public var rule: String?
         /// Block vote: marks per ballot (default: seats).
         public var votesPerBallot: Int?
@@ -67,11 +67,6 @@ public struct ContestDescription: Decodable, Sendable {
         "sections": JSONFile.Keys(["name", "region", "ballots", "seats", "method", "rule", "votes_per_ballot", "minimums", "candidates"]),
     ])
 
-    /// The values a section's "method" may take.
-    public static let methods = ["stv", "block"]
-    /// The values a section's "rule" may take.
-    public static let rules = ["ers97", "scottish", "meek"]
-
     private func check(path: String) throws {
         func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
         guard !sections.isEmpty else { throw fail("expected at least one section in \"sections\"") }
@@ -79,18 +74,12 @@ public struct ContestDescription: Decodable, Sendable {
         for section in sections {
             guard names.insert(Candidate.matchingKey(for: section.name)).inserted else { throw fail("section \"\(section.name)\" is named twice") }
             guard section.seats >= 1 else { throw fail("section \"\(section.name)\": expected at least 1 seat") }
-            guard Self.methods.contains(section.method) else { throw fail("section \"\(section.name)\": expected method \"stv\" or \"block\"; found \"\(section.method)\"") }
-            if let rule = section.rule, !Self.rules.contains(rule) {
-                throw fail("section \"\(section.name)\": expected rule \"ers97\", \"scottish\" or \"meek\"; found \"\(rule)\"")
-            }
             guard section.ballots != nil || ballots != nil else { throw fail("section \"\(section.name)\" has no ballots: give \"ballots\" for the contest or the section") }
             for (category, count) in section.minimums ?? [:] where count < 1 {
                 throw fail("section \"\(section.name)\": the minimum for \(category) must be at least 1")
             }
             let categories = (section.minimums ?? [:]).keys.map(Candidate.matchingKey)
             if Set(categories).count < categories.count { throw fail("section \"\(section.name)\": a category is given twice in \"minimums\"") }
-            if section.method == "block", section.rule != nil { throw fail("section \"\(section.name)\": \"rule\" is for STV sections") }
-            if section.method == "stv", section.votesPerBallot != nil { throw fail("section \"\(section.name)\": \"votes_per_ballot\" is for block-vote sections") }
         }
         var candidateNames = Set<String>()
         for candidate in candidates ?? [] {

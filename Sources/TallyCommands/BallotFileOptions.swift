@@ -1,8 +1,10 @@
 import TallyBallotFiles
 import TallyCounting
+import TallyElection
 import TallyModel
 
-/// The options every command that reads a ballot file shares.
+/// The options every command that reads a ballot file shares, and the options that turn into a
+/// request: how to read the file, the seed, minimums and tie order.
 enum BallotFileOptions {
     static let specs: [OptionSpec] = [
         .choice("--input-format", value: "format", help: "Read the file as this format instead of detecting it from its name and content.", BallotFileFormat.self),
@@ -13,6 +15,7 @@ enum BallotFileOptions {
         OptionSpec("--region-column", value: "name", help: "CSV column naming each ballot's region (detected: region, division, ward)."),
     ]
 
+    /// How to read the ballot file, as the options say.
     static func loader(_ arguments: ParsedArguments) -> BallotFileLoader {
         BallotFileLoader(
             format: arguments.choice("--input-format", as: BallotFileFormat.self),
@@ -26,55 +29,38 @@ enum BallotFileOptions {
         )
     }
 
-    /// Usage errors in the file options themselves: one column named for two roles.
-    static func check(_ arguments: ParsedArguments, spec: CommandSpec) throws(UsageError) {
-        let named = ["--weight-column", "--id-column", "--region-column"].compactMap { option in
-            arguments.value(option).map { (option, $0.lowercased()) }
-        }
-        for (index, (option, column)) in named.enumerated() {
-            if let other = named[(index + 1)...].first(where: { $0.1 == column }) {
-                throw UsageError(command: spec, message: "\(option) and \(other.0) both name the column '\(column)'")
-            }
-        }
-    }
-
-    /// CSV options given for a file read as BLT: refused, since they would silently do nothing.
-    static func checkFormat(_ loaded: BallotFileLoader.Loaded, _ arguments: ParsedArguments, spec: CommandSpec) throws(UsageError) {
-        guard loaded.format == .blt else { return }
-        let csvOnly = ["--layout", "--cells", "--weight-column", "--id-column", "--region-column"].filter { arguments.value($0) != nil }
-        if let option = csvOnly.first {
-            throw UsageError(command: spec, message: "\(option) is for CSV files; \(loaded.path) was read as BLT")
-        }
-    }
-
-    /// Loads the file, turning failures into the outcome to return.
-    static func load(_ path: String, _ arguments: ParsedArguments) -> Result<BallotFileLoader.Loaded, CommandFailure> {
-        do {
-            return .success(try loader(arguments).load(path: path))
-        } catch let error as BallotFileError {
-            return .failure(CommandFailure(error))
-        } catch {
-            return .failure(CommandFailure("\(path): \(error)", .dataError))
-        }
-    }
-
-    /// Applies a candidates file (categories and slates) to `profile`.
-    static func applyAttributes(_ file: String, to profile: BallotProfile) throws(CommandFailure) -> BallotProfile {
-        do {
-            return try CandidateAttributes.load(path: file).apply(to: profile)
-        } catch let error as BallotFileError {
-            throw CommandFailure(error)
-        } catch {
-            throw CommandFailure("\(file): \(error)", .dataError)
-        }
-    }
-
     /// The `--seed` option: the seed of the tie-breaking draw, or the default seed.
-    static func seed(_ arguments: ParsedArguments, spec: CommandSpec) throws(UsageError) -> UInt64 {
+    static func seed(_ arguments: ParsedArguments) throws(ElectionFailure) -> UInt64 {
         guard let text = arguments.value("--seed") else { return TieBreaker.defaultSeed }
         guard let seed = UInt64(text) else {
-            throw UsageError(command: spec, message: "expected a whole number from 0 to \(UInt64.max) for --seed; found '\(text)'")
+            throw ElectionFailure(.request, "expected a whole number from 0 to \(UInt64.max) for --seed; found '\(Excerpt.of(text))'")
         }
         return seed
+    }
+
+    /// The `--min` value: `category=count` rules separated by commas (`woman=5,bame=2`).
+    static func minimums(_ arguments: ParsedArguments) throws(ElectionFailure) -> [Minimum] {
+        guard let text = arguments.value("--min") else { return [] }
+        var minimums: [Minimum] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, let count = Int(String(parts[1]).trimmingCharacters()), count >= 1,
+                  !Candidate.matchingKey(for: String(parts[0])).isEmpty
+            else {
+                throw ElectionFailure(.request, "expected --min as category=count[,category=count…], e.g. woman=3; found '\(Excerpt.of(item))'")
+            }
+            let minimum = Minimum(category: String(parts[0]), count: count)
+            guard !minimums.contains(where: { $0.category == minimum.category }) else {
+                throw ElectionFailure(.request, "--min gives '\(Excerpt.of(minimum.category))' twice")
+            }
+            minimums.append(minimum)
+        }
+        return minimums
+    }
+
+    /// `--seed` and `--tie-order`: how ties are decided.
+    static func ties(_ arguments: ParsedArguments) throws(ElectionFailure) -> TieSettings {
+        let order = try arguments.value("--tie-order").map { text throws(ElectionFailure) in try TieOrderList.names(in: text) }
+        return try TieSettings(seed: seed(arguments), order: order)
     }
 }

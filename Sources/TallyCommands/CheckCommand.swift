@@ -1,3 +1,4 @@
+import TallyElection
 import TallyReports
 
 /// `tally check FILE`: read and validate a ballot file without counting it.
@@ -13,17 +14,10 @@ enum CheckCommand {
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
-        do {
-            try BallotFileOptions.check(arguments, spec: spec)
-        } catch {
-            return error.outcome
-        }
-        switch BallotFileOptions.load(arguments.positionals[0], arguments) {
-        case let .failure(failure):
-            return failure.outcome
-        case let .success(loaded):
-            do { try BallotFileOptions.checkFormat(loaded, arguments, spec: spec) } catch { return error.outcome }
-            let report = CheckReport(source: ReportSource(loaded))
+        CommandRun.catching(spec) {
+            let selection = try BallotSelection(path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments))
+            let ballots = try BallotPreparation.prepare(selection, allRegions: true)
+            let report = CheckReport(source: ReportSource(ballots))
             return CommandOutcome(standardOutput: arguments.value("--format") == "json" ? report.json().rendered() : report.text())
         }
     }

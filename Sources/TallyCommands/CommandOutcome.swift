@@ -1,3 +1,5 @@
+import TallyElection
+
 /// What a command produced: its output streams and exit status. Commands return this rather than
 /// print, so tests run them in-process.
 public struct CommandOutcome: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import TallyBallotFiles
 import TallyCounting
+import TallyElection
 import TallyModel
 import TallyReports
 
@@ -18,70 +18,50 @@ enum CompareCommand {
             OptionSpec("--seed", value: "n", help: "Seed of the tie-breaking draw (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
             .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
         ] + BallotFileOptions.specs,
-        discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Ties are decided as in tally count: the BLT file's [tie] order if it has one, else the seeded draw. Exit status: 64 usage error, 65 malformed or uncountable file, 66 missing file.",
+        discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Ties are decided as in tally count: the BLT file's [tie] order if it has one, else the seeded draw. Exit status: 64 usage error, 65 malformed or uncountable file, 66 missing file, 70 internal error.",
         argumentsOptionalWith: "--contest"
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
-        CommandFailure.catching { try compare(arguments) }
-    }
-
-    private static func compare(_ arguments: ParsedArguments) throws -> CommandOutcome {
-        if let contest = arguments.value("--contest") { return try compareContest(contest, arguments) }
-        let path = arguments.positionals[0]
-        try BallotFileOptions.check(arguments, spec: spec)
-        let loaded = try BallotFileOptions.load(path, arguments).get()
-        try BallotFileOptions.checkFormat(loaded, arguments, spec: spec)
-        var profile = loaded.profile
-        guard profile.regions.isEmpty else {
-            throw UsageError(command: spec, message: "\(path) holds several regions; compare one region's file, or count the contest with tally count --contest")
+        CommandRun.catching(spec) {
+            let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
+            if let contest = arguments.value("--contest") { return try compareContest(contest, arguments, format: format) }
+            let rule = arguments.choice("--rule", as: STVRule.self) ?? .ers97
+            let selection = try BallotSelection(
+                path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments), attributes: arguments.value("--slates"),
+                minimums: BallotFileOptions.minimums(arguments), attributesOption: "--slates"
+            )
+            let request = try CountRequest(
+                ballots: selection, method: .stv(rule), seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
+                ties: TieSettings(seed: BallotFileOptions.seed(arguments))
+            )
+            let ballots = try BallotPreparation.prepare(selection, attributesOption: "--slates", allRegions: true)
+            guard ballots.profile.regions.isEmpty else {
+                throw UsageError(command: spec, message: "\(ballots.path) holds several regions; compare one region's file, or count the contest with tally count --contest")
+            }
+            let seats = try request.seats(for: ballots)
+            let comparison: Comparison
+            do {
+                comparison = try Comparison(profile: ballots.profile, seats: seats, rule: rule, minimums: selection.minimums, seed: request.ties.seed, tieOrder: ballots.profile.tieOrder)
+            } catch {
+                throw ElectionFailure.counting(error, ballots.path, seatsAskedFor: request.seats != nil) { ballots.profile.candidates[$0].name }
+            }
+            return CommandOutcome(standardOutput: format.render(ComparisonReport(comparison: comparison, source: ReportSource(ballots))))
         }
-        if let slates = arguments.value("--slates") {
-            profile = try BallotFileOptions.applyAttributes(slates, to: profile)
-        }
-        let minimums = try MinimumList.parse(arguments.value("--min"), spec: spec)
-        if !minimums.isEmpty, arguments.value("--slates") == nil {
-            throw UsageError(command: spec, message: "--min needs the candidates' categories: give --slates FILE")
-        }
-        guard let seats = try arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec) ?? profile.seats else {
-            throw UsageError(command: spec, message: "\(path) does not state the number of seats; give --seats N")
-        }
-        let seed = try BallotFileOptions.seed(arguments, spec: spec)
-        let comparison: Comparison
-        do {
-            comparison = try Comparison(profile: profile, seats: seats, rule: arguments.choice("--rule", as: STVRule.self) ?? .ers97, minimums: minimums, seed: seed, tieOrder: profile.tieOrder)
-        } catch {
-            throw CommandFailure.counting(error, path)
-        }
-        let report = ComparisonReport(comparison: comparison, source: ReportSource(loaded).replacingProfile(profile))
-        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-        return CommandOutcome(standardOutput: format.render(report))
     }
 
     /// `--contest FILE`: each section compared with its own seats, minimums and rule, then the
     /// whole contest.
-    private static func compareContest(_ path: String, _ arguments: ParsedArguments) throws -> CommandOutcome {
+    private static func compareContest(_ path: String, _ arguments: ParsedArguments, format: OutputFormat) throws -> CommandOutcome {
         if !arguments.positionals.isEmpty {
             throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out '\(arguments.positionals[0])'")
         }
         for option in ["--seats", "--slates", "--min"] + BallotFileOptions.specs.map(\.name) where arguments.value(option) != nil {
             throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")
         }
-        let (contest, prepared) = try ContestRunner.prepare(path, arguments: arguments)
-        let seed = try BallotFileOptions.seed(arguments, spec: spec)
-        let rule = arguments.choice("--rule", as: STVRule.self)
-        var sections: [ContestComparisonReport.Section] = []
-        for section in prepared {
-            do {
-                let profile = section.source.profile
-                let comparison = try Comparison(profile: profile, seats: section.description.seats, rule: rule ?? section.rule, minimums: section.minimums, seed: seed, tieOrder: profile.tieOrder)
-                sections.append(ContestComparisonReport.Section(name: section.description.name, comparison: comparison, source: section.source))
-            } catch {
-                throw CommandFailure.counting(error, "\(path): section \"\(section.description.name)\"")
-            }
-        }
-        let report = try ContestComparisonReport(title: contest.title, file: path, sources: contest.sources ?? [], assumptions: contest.assumptions ?? [], sections: sections)
-        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-        return CommandOutcome(standardOutput: format.render(report))
+        let seed = try BallotFileOptions.seed(arguments)
+        let plan = try ContestPlan.load(path: path)
+        let comparison = try plan.compare(plan.prepare(reading: BallotFileOptions.loader(arguments)), rule: arguments.choice("--rule", as: STVRule.self), seed: seed)
+        return CommandOutcome(standardOutput: format.render(ContestComparisonReport(contest: comparison)))
     }
 }

@@ -1,6 +1,5 @@
-import TallyArithmetic
-import TallyBallotFiles
 import TallyCounting
+import TallyElection
 import TallyModel
 import TallyReports
 
@@ -26,117 +25,63 @@ enum CountCommand {
         ] + BallotFileOptions.specs,
         discussion: """
         Exits 0 after a count, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, \
-        66 when it cannot be read.
+        66 when it cannot be read, 70 on an internal error.
         """,
         argumentsOptionalWith: "--contest"
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
-        CommandFailure.catching { try count(arguments) }
-    }
-
-    private static func count(_ arguments: ParsedArguments) throws -> CommandOutcome {
-        if let contest = arguments.value("--contest") {
-            guard arguments.positionals.isEmpty else {
-                throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out <file>")
+        CommandRun.catching(spec) {
+            let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
+            if let contest = arguments.value("--contest") { return try countContest(contest, arguments, format: format) }
+            // The request is checked whole before the file is read.
+            let request = try request(arguments)
+            let (ballots, result) = try Election.count(request)
+            let source = ReportSource(ballots)
+            return switch result {
+            case let .stv(record): CommandOutcome(standardOutput: format.render(STVReport(record: record, source: source)))
+            case let .block(record): CommandOutcome(standardOutput: format.render(BlockVoteReport(record: record, source: source)))
             }
-            for option in ["--seats", "--min", "--candidates", "--region", "--tie-order", "--method", "--rule", "--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
-                throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")
-            }
-            return try ContestRunner.run(contest, arguments: arguments, spec: spec)
-        }
-        let path = arguments.positionals[0]
-        try BallotFileOptions.check(arguments, spec: spec)
-        let loaded = try BallotFileOptions.load(path, arguments).get()
-        try BallotFileOptions.checkFormat(loaded, arguments, spec: spec)
-        let minimums = try MinimumList.parse(arguments.value("--min"), spec: spec)
-        var (profile, region) = try selectRegion(loaded.profile, arguments.value("--region"), path: path)
-        if let attributes = arguments.value("--candidates") {
-            profile = try BallotFileOptions.applyAttributes(attributes, to: profile)
-        } else if !minimums.isEmpty {
-            throw UsageError(command: spec, message: "--min needs the candidates' categories: give --candidates FILE")
-        }
-        let known = Set(profile.candidates.flatMap(\.categories))
-        for minimum in minimums where !known.contains(minimum.category) {
-            let list = known.sorted().joined(separator: ", ")
-            throw UsageError(command: spec, message: "no candidate has the category '\(minimum.category)' in --min; the categories in \(arguments.value("--candidates") ?? "the candidates file") are: \(list.isEmpty ? "none" : list)")
-        }
-        let source = ReportSource(path: loaded.path, format: loaded.format, profile: profile, region: region)
-
-        guard let seats = try arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec) ?? profile.seats else {
-            throw UsageError(command: spec, message: "\(path) does not state the number of seats; give --seats N")
-        }
-        let votesPerBallot = try arguments.integer("--votes-per-ballot", in: 1...Preference.maximumCandidates, spec: spec)
-        let ties = try tieBreaker(arguments, profile: profile)
-        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-
-        let method = arguments.choice("--method", as: CountingMethod.self) ?? .stv
-        do {
-            switch method {
-            case .block:
-                if arguments.value("--rule") != nil {
-                    throw UsageError(command: spec, message: "--rule is for --method stv")
-                }
-                let policy = arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
-                let record = try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: policy, minimums: minimums).count(profile, ties: ties)
-                let report = BlockVoteReport(record: record, source: source)
-                return CommandOutcome(standardOutput: format.render(report))
-            case .stv:
-                for option in ["--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
-                    throw UsageError(command: spec, message: "\(option) is for --method block")
-                }
-                let rule = arguments.choice("--rule", as: STVRule.self) ?? .ers97
-                let record = try STV(rule: rule, seats: seats, minimums: minimums).count(profile, ties: ties)
-                let report = STVReport(record: record, source: source)
-                return CommandOutcome(standardOutput: format.render(report))
-            }
-        } catch let error as CountError {
-            // Too many seats asked for on the command line is a usage error; the rest is the data's.
-            let seatsAskedFor: Bool = switch error {
-            case .noSeats, .moreSeatsThanCandidates: arguments.value("--seats") != nil
-            default: false
-            }
-            throw CommandFailure("\(path): cannot count: \(error)", seatsAskedFor ? .usage : .dataError)
-        } catch let tie as UnresolvedTie {
-            let names = tie.candidates.map { profile.candidates[$0].name }.joined(separator: ", ")
-            let source = arguments.value("--tie-order") != nil ? "--tie-order" : "the file's [tie] option"
-            throw CommandFailure("\(path): a tie for \(tie.question) between \(names) is not decided by the order in \(source); name all of them in --tie-order, or leave out --tie-order to use the seeded draw", .dataError)
-        } catch let overflow as ArithmeticOverflow {
-            throw CommandFailure("\(path): cannot count: \(overflow)", .dataError)
         }
     }
 
-    private static func selectRegion(_ profile: BallotProfile, _ name: String?, path: String) throws -> (BallotProfile, String?) {
-        if profile.regions.isEmpty {
-            guard name == nil else { throw UsageError(command: spec, message: "\(path) has no region column; leave out --region") }
-            return (profile, nil)
+    /// The count the options ask for.
+    static func request(_ arguments: ParsedArguments) throws -> CountRequest {
+        let method: CountMethod
+        switch arguments.choice("--method", as: CountingMethod.self) ?? .stv {
+        case .block:
+            if arguments.value("--rule") != nil { throw UsageError(command: spec, message: "--rule is for --method stv") }
+            method = .block(
+                votesPerBallot: try arguments.integer("--votes-per-ballot", in: 1...Preference.maximumCandidates, spec: spec),
+                overVotes: arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
+            )
+        case .stv:
+            for option in ["--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
+                throw UsageError(command: spec, message: "\(option) is for --method block")
+            }
+            method = .stv(arguments.choice("--rule", as: STVRule.self) ?? .ers97)
         }
-        let list = profile.regions.joined(separator: ", ")
-        guard let name else {
-            throw UsageError(command: spec, message: "\(path) holds ballots from \(profile.regions.count) region(s) (\(list)); count one with --region NAME")
-        }
-        guard let index = profile.regionIndex(named: name) else {
-            throw UsageError(command: spec, message: "no region '\(name)' in \(path); its regions are: \(list)")
-        }
-        return (profile.restricted(toRegion: index), profile.regions[index])
+        let ballots = try BallotSelection(
+            path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments), region: arguments.value("--region"),
+            attributes: arguments.value("--candidates"), minimums: BallotFileOptions.minimums(arguments)
+        )
+        return try CountRequest(
+            ballots: ballots, method: method, seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
+            ties: BallotFileOptions.ties(arguments)
+        )
     }
 
-    private static func tieBreaker(_ arguments: ParsedArguments, profile: BallotProfile) throws -> TieBreaker {
-        let seed = try BallotFileOptions.seed(arguments, spec: spec)
-        var order = profile.tieOrder
-        if let text = arguments.value("--tie-order") {
-            let names = try TieOrderList.names(in: text, spec: spec)
-            order = try names.map { name in
-                guard let index = profile.candidateIndex(named: name) else {
-                    let names = profile.candidates.map { TieOrderList.quotedIfNeeded($0.name) }.joined(separator: ", ")
-                    throw UsageError(command: spec, message: "--tie-order names '\(name)', who is not a candidate; the candidates are: \(names)")
-                }
-                return index
-            }
-            guard Set(order!).count == order!.count else {
-                throw UsageError(command: spec, message: "--tie-order names a candidate twice")
-            }
+    /// `--contest FILE`: every section counted by its own method and minimums, then the summary.
+    private static func countContest(_ path: String, _ arguments: ParsedArguments, format: OutputFormat) throws -> CommandOutcome {
+        guard arguments.positionals.isEmpty else {
+            throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out <file>")
         }
-        return TieBreaker(explicitOrder: order, seed: seed)
+        for option in ["--seats", "--min", "--candidates", "--region", "--tie-order", "--method", "--rule", "--votes-per-ballot", "--over-votes"] where arguments.value(option) != nil {
+            throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")
+        }
+        let seed = try BallotFileOptions.seed(arguments)
+        let plan = try ContestPlan.load(path: path)
+        let result = try plan.count(plan.prepare(reading: BallotFileOptions.loader(arguments)), seed: seed)
+        return CommandOutcome(standardOutput: format.render(ContestReport(result: result)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TallyElection
 import TallyModel
 import TallyReports
 import TallySimulation
@@ -22,12 +23,12 @@ enum GenerateCommand {
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
-        CommandFailure.catching { try generate(arguments) }
+        CommandRun.catching(spec) { try generate(arguments) }
     }
 
     private static func generate(_ arguments: ParsedArguments) throws -> CommandOutcome {
         let path = arguments.positionals[0]
-        let seed = try BallotFileOptions.seed(arguments, spec: spec)
+        let seed = try BallotFileOptions.seed(arguments)
         let trial = try arguments.integer("--trial", in: 1...1_000_000_000, spec: spec) ?? 1
         let output = arguments.value("--output")
         let format = arguments.choice("--output-format", as: GeneratedBallots.Format.self)
@@ -50,7 +51,7 @@ enum GenerateCommand {
         switch format {
         case .csv: text = ballots.csv()
         case .blt:
-            do { text = try ballots.blt() } catch { throw CommandFailure(error.message, .dataError) }
+            do { text = try ballots.blt() } catch { throw ElectionFailure(.badData, error.message) }
         }
         if let file = arguments.value("--candidates-out") { try OutputFile.write(ballots.candidateAttributes(), to: file) }
         guard let output else { return CommandOutcome(standardOutput: text) }

@@ -1,4 +1,5 @@
 import Foundation
+import TallyElection
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
@@ -22,14 +23,14 @@ private let systemWrite = Darwin.write
 ///
 /// A write that fails (a full disk, `/dev/full`) is an error, never a partial success.
 enum OutputFile {
-    /// Writes `text` to `path`; a failure is `CommandFailure` with exit status 73.
-    static func write(_ text: String, to path: String) throws(CommandFailure) {
+    /// Writes `text` to `path`; a failure is an `ElectionFailure` of kind `.cannotWrite` (exit 73).
+    static func write(_ text: String, to path: String) throws(ElectionFailure) {
         do {
             try write(Array(text.utf8), to: path)
         } catch let problem as Problem {
-            throw CommandFailure("cannot write \(path): \(problem.message)", .cannotCreate)
+            throw ElectionFailure(.cannotWrite, "cannot write \(path): \(problem.message)")
         } catch {
-            throw CommandFailure("cannot write \(path): \(error)", .cannotCreate)
+            throw ElectionFailure(.cannotWrite, "cannot write \(path): \(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import TallyElection
 import TallyBallotFiles
 import TallyCounting
 import TallySimulation
@@ -11,7 +12,7 @@ enum ScenarioOptions {
     /// The scenario at `path`, with `--voters` applied unless told not to.
     static func load(_ path: String, _ arguments: ParsedArguments, spec: CommandSpec, applyVoters: Bool = true) throws -> Scenario {
         let scenario: Scenario
-        do { scenario = try Scenario.load(path: path) } catch { throw CommandFailure(error) }
+        do { scenario = try Scenario.load(path: path) } catch { throw ElectionFailure(error) }
         return applyVoters ? try self.applyVoters(arguments, to: scenario, spec: spec) : scenario
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TallyElection
 import TallyBallotFiles
 import TallyCounting
 import TallyReports
@@ -25,23 +26,23 @@ enum SimulateCommand {
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
-        CommandFailure.catching { try simulate(arguments) }
+        CommandRun.catching(spec) { try simulate(arguments) }
     }
 
     private static func simulate(_ arguments: ParsedArguments) throws -> CommandOutcome {
         let path = arguments.positionals[0]
         let trials = try arguments.integer("--trials", in: 1...1_000_000, spec: spec) ?? 1000
-        let seed = try BallotFileOptions.seed(arguments, spec: spec)
+        let seed = try BallotFileOptions.seed(arguments)
         let threads = try arguments.integer("--threads", in: 1...1024, spec: spec) ?? ProcessInfo.processInfo.activeProcessorCount
         var scenario = try ScenarioOptions.load(path, arguments, spec: spec, applyVoters: false)
         let totalsFile = arguments.value("--fit-block-totals")
         var fit: BlockTotalsFit?
         if let totalsFile {
             let totals: PublishedTotals
-            do { totals = try PublishedTotals.load(path: totalsFile) } catch { throw CommandFailure(error) }
+            do { totals = try PublishedTotals.load(path: totalsFile) } catch { throw ElectionFailure(error) }
             let fitted: BlockTotalsFit
             do { fitted = try BlockTotalsFit(scenario: scenario, totals: totals, seed: seed) } catch {
-                throw CommandFailure("\(path): cannot calibrate: \(error)", .dataError)
+                throw ElectionFailure(.badData, "\(path): cannot calibrate: \(error)")
             }
             fit = fitted
             scenario = fitted.scenario
@@ -62,7 +63,7 @@ enum SimulateCommand {
             result = try simulation.run(trials: trials, threads: threads, progress: report)
         } catch {
             progress?.finish()
-            throw CommandFailure.counting(error, "\(path): a simulated election")
+            throw ElectionFailure.counting(error, "\(path): a simulated election")
         }
         progress?.finish()
         let format = arguments.choice("--format", as: OutputFormat.self) ?? .text

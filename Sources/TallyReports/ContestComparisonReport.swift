@@ -1,38 +1,21 @@
 import TallyCounting
+import TallyElection
 import TallyModel
 
 /// Renders `tally compare --contest FILE`: each section's comparison of STV and block vote, then
 /// the whole contest: seats by slate against first preferences, disproportionality and voters
 /// served, over every section.
 public struct ContestComparisonReport: ResultSheet {
-    /// One section's comparison and where its ballots came from.
-    public struct Section: Sendable {
-        public let name: String
-        public let comparison: Comparison
-        public let source: ReportSource
+    public let contest: ContestComparison
 
-        public init(name: String, comparison: Comparison, source: ReportSource) {
-            self.name = name
-            self.comparison = comparison
-            self.source = source
-        }
-    }
+    public init(contest: ContestComparison) { self.contest = contest }
 
-    public let title: String
-    public let file: String
-    public let sources: [String]
-    public let assumptions: [String]
-    public let sections: [Section]
-    public let totals: ComparisonTotals
-
-    public init(title: String, file: String, sources: [String], assumptions: [String], sections: [Section]) throws {
-        self.title = title
-        self.file = file
-        self.sources = sources
-        self.assumptions = assumptions
-        self.sections = sections
-        totals = try ComparisonTotals(sections.map(\.comparison))
-    }
+    private var title: String { contest.plan.title }
+    private var file: String { contest.plan.file }
+    private var sources: [String] { contest.plan.sources }
+    private var assumptions: [String] { contest.plan.assumptions }
+    private var sections: [ContestComparison.Section] { contest.sections }
+    private var totals: ComparisonTotals { contest.totals }
 
     public func text() -> String {
         var output = TextWrap.lines("Compare STV with block vote, contest: \(title)", indent: "", hanging: 2)
@@ -41,13 +24,13 @@ public struct ContestComparisonReport: ResultSheet {
         for assumption in assumptions { output += TextWrap.lines("Assumed: " + assumption) }
         for section in sections {
             output += "\n" + String(repeating: "=", count: 100) + "\n"
-            output += TextWrap.lines("Section: \(section.name)", indent: "", hanging: 2)
-            output += ComparisonReport(comparison: section.comparison, source: section.source).text()
+            output += TextWrap.lines("Section: \(section.plan.name)", indent: "", hanging: 2)
+            output += ComparisonReport(comparison: section.comparison, source: ReportSource(section.ballots)).text()
         }
         output += "\n" + String(repeating: "=", count: 100) + "\n"
         output += TextWrap.lines("Whole contest: \(sections.count) section\(sections.count == 1 ? "" : "s"), \(totals.seats) seats, \(NumberFormatting.grouped(totals.ballots)) ballots with a first preference", indent: "", hanging: 2) + "\n"
         for section in sections {
-            output += TextWrap.lines("\(section.name): STV elects \(section.source.names(section.comparison.stv.elected)); block vote elects \(section.source.names(section.comparison.block.elected)).")
+            output += TextWrap.lines("\(section.plan.name): STV elects \(ReportSource(section.ballots).names(section.comparison.stv.elected)); block vote elects \(ReportSource(section.ballots).names(section.comparison.block.elected)).")
         }
         output += "\n"
         output += ComparisonReport.tables(totals, seats: nil)
@@ -62,7 +45,7 @@ public struct ContestComparisonReport: ResultSheet {
             ("sources", .array(sources.map(JSONValue.string))),
             ("assumptions", .array(assumptions.map(JSONValue.string))),
             ("sections", .array(sections.map { section in
-                .object([("name", .string(section.name)), ("comparison", ComparisonReport(comparison: section.comparison, source: section.source).json())])
+                .object([("name", .string(section.plan.name)), ("comparison", ComparisonReport(comparison: section.comparison, source: ReportSource(section.ballots)).json())])
             })),
             ("total", .object([
                 ("seats", .integer(Int64(totals.seats))),
@@ -78,7 +61,7 @@ public struct ContestComparisonReport: ResultSheet {
     /// whole contest).
     public func csv() -> String {
         var writer = CSVWriter(header: ["section"] + ComparisonReport.csvHeader)
-        for section in sections { ComparisonReport.csvRows(section.comparison, into: &writer, leading: [section.name]) }
+        for section in sections { ComparisonReport.csvRows(section.comparison, into: &writer, leading: [section.plan.name]) }
         ComparisonReport.csvRows(totals, into: &writer, leading: ["(total)"])
         return writer.text
     }

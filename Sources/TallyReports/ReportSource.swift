@@ -1,7 +1,9 @@
 import TallyBallotFiles
+import TallyElection
 import TallyModel
 
-/// Where the ballots of a report came from.
+/// The prepared ballots a report is about, as reports name them: where they came from, and each
+/// candidate's name made safe to print.
 public struct ReportSource: Sendable {
     public let path: String
     public let format: BallotFileFormat
@@ -20,13 +22,8 @@ public struct ReportSource: Sendable {
         printableNames = profile.candidates.map { ReportSource.printable($0.name) }
     }
 
-    public init(_ loaded: BallotFileLoader.Loaded, region: String? = nil) {
-        self.init(path: loaded.path, format: loaded.format, profile: loaded.profile, region: region)
-    }
-
-    /// The same source with the profile's candidate details replaced (slates and categories).
-    public func replacingProfile(_ profile: BallotProfile) -> ReportSource {
-        ReportSource(path: path, format: format, profile: profile, region: region)
+    public init(_ ballots: PreparedBallots) {
+        self.init(path: ballots.path, format: ballots.format, profile: ballots.profile, region: ballots.region)
     }
 
     /// A candidate's name as reports print it: control characters made printable.

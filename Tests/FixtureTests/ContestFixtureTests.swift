@@ -3,19 +3,13 @@ import Testing
 import TallyBallotFiles
 import TallyCommands
 import TallyCounting
+import TallyTestSupport
 
 /// Contest fixtures: `tally count --contest FILE` against the results worked by hand.
 @Suite struct ContestFixtureTests {
     static let fixtures = Fixture.all.filter { $0.json["contest"] != nil }
 
     @Test func thereAreContestFixtures() { #expect(!Self.fixtures.isEmpty) }
-
-    /// Contest files name methods and rules as strings (the file layer sits below the counting
-    /// layer); the lists it accepts must be the ones the count knows.
-    @Test func contestFilesAcceptExactlyTheCountingMethodsAndRules() {
-        #expect(ContestDescription.rules == STVRule.allCases.map(\.rawValue))
-        #expect(ContestDescription.methods == CountingMethod.allCases.map(\.rawValue))
-    }
 
     @Test(arguments: fixtures)
     func contestGivesTheExpectedResults(_ fixture: Fixture) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TallyTestSupport
 
 /// One scenario folder under Fixtures/: its ballots and the expected results in fixture.json.
 struct Fixture: CustomStringConvertible, Sendable {
@@ -12,9 +13,7 @@ struct Fixture: CustomStringConvertible, Sendable {
 
     var description: String { name }
 
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let root = Repository.root.appendingPathComponent("Fixtures")
 
     /// Every folder under Fixtures/ (one level, or two for grouped folders) holding a fixture.json.
     static let all: [Fixture] = {

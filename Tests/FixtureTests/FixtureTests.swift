@@ -3,6 +3,7 @@ import Testing
 import TallyBallotFiles
 import TallyCommands
 import TallyModel
+import TallyTestSupport
 
 /// Every scenario in Fixtures/ is its own test case. Expected values come from fixture.json,
 /// which holds official figures or hand calculations written down beside it, never Tally output.

@@ -4,6 +4,7 @@ import TallyBallotFiles
 import TallyCommands
 import TallyCounting
 import TallyModel
+import TallyTestSupport
 
 /// Properties every STV count must have, checked on every fixture under every rule: no vote
 /// created or lost at any stage, the seats filled (or every candidate elected), the result sheet

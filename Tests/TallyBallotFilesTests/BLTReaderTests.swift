@@ -1,6 +1,7 @@
 import Testing
 import TallyModel
 @testable import TallyBallotFiles
+import TallyTestSupport
 
 @Suite struct BLTReaderTests {
     @Test func readsThePlainFormat() throws {
@@ -129,15 +130,10 @@ import TallyModel
     }
 
     @Test func readsTheRealLinnFileWithCRLF() throws {
-        let profile = try BallotFileLoader().load(path: fixture("linn07/ballots.blt")).profile
+        let profile = try BallotFileLoader().load(path: Repository.fixture("linn07/ballots.blt")).profile
         #expect(profile.candidates.count == 11)
         #expect(profile.validBallots == 9567)
         #expect(profile.ballotLines == 2522)
     }
 }
 
-func fixture(_ path: String) -> String {
-    var url = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
-    url = "/" + url + "/Fixtures/" + path
-    return url
-}

@@ -1,6 +1,7 @@
 import Testing
 import TallyModel
 @testable import TallyBallotFiles
+import TallyTestSupport
 
 @Suite struct CSVReaderTests {
     @Test func readsRankColumnsWithAWeightColumn() throws {

@@ -3,6 +3,7 @@ import Testing
 @testable import TallyBallotFiles
 #if canImport(Glibc)
 import Glibc
+import TallyTestSupport
 #endif
 
 /// Inputs that never end or are too large are refused with a message, never read without limit

@@ -1,6 +1,7 @@
 import Testing
 import TallyModel
 @testable import TallyBallotFiles
+import TallyTestSupport
 
 /// Each malformed file gives a located error: file, line, column and what was expected.
 @Suite struct MalformedInputTests {

@@ -2,6 +2,7 @@ import Testing
 import TallyModel
 import TallyCounting
 @testable import TallyBallotFiles
+import TallyTestSupport
 
 /// Garbage and damaged files must give an error or a profile: never a crash, trap or hang.
 @Suite struct RobustnessTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TallyTestSupport
 
 /// Compares `actual` with a recorded golden file. Golden files change only on explicit request:
 /// run the tests with TALLY_RECORD_GOLDEN=1 to re-record, then review the diff before committing.
@@ -22,17 +23,4 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         let want = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
         Issue.record("\(name) differs at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)", sourceLocation: sourceLocation)
     }
-}
-
-/// The repository's Fixtures folder.
-func fixturePath(_ path: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures").appendingPathComponent(path).path
-}
-
-/// `text` with the repository root removed from paths, so recorded reports do not depend on
-/// where the repository is checked out.
-func withoutRoot(_ text: String) -> String {
-    let root = URL(fileURLWithPath: fixturePath("")).deletingLastPathComponent().path + "/"
-    return text.replacingOccurrences(of: root, with: "")
 }

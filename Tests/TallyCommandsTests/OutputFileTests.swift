@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 @testable import TallyCommands
+import TallyElection
 #if canImport(Glibc)
 import Glibc
+import TallyTestSupport
 #endif
 
 /// `-o`, `--candidates-out` and `--save-fit` never replace what the path names (issue 10,
@@ -96,11 +98,11 @@ struct OutputFileTests {
 
     @Test func aFullDeviceIsAnErrorAndStaysADevice() throws {
         try #require(FileManager.default.fileExists(atPath: "/dev/full"), "Linux has /dev/full")
-        #expect(throws: CommandFailure.self) { try OutputFile.write("no room\n", to: "/dev/full") }
+        #expect(throws: ElectionFailure.self) { try OutputFile.write("no room\n", to: "/dev/full") }
         do {
             try OutputFile.write("no room\n", to: "/dev/full")
         } catch {
-            #expect(error.code == .cannotCreate)
+            #expect(error.exitCode == .cannotCreate)
             #expect(error.message.contains("/dev/full"), "\(error.message)")
         }
         #expect(mode("/dev/full") & S_IFMT == S_IFCHR)
@@ -111,19 +113,19 @@ struct OutputFileTests {
             try OutputFile.write("x\n", to: directory)
             Issue.record("wrote to a directory")
         } catch {
-            #expect(error.code == .cannotCreate)
+            #expect(error.exitCode == .cannotCreate)
             #expect(error.message.contains("is a directory"), "\(error.message)")
         }
     }
 
     @Test func aMissingDirectoryIsAnError() throws {
-        #expect(throws: CommandFailure.self) { try OutputFile.write("x\n", to: directory + "/no/such/place.csv") }
+        #expect(throws: ElectionFailure.self) { try OutputFile.write("x\n", to: directory + "/no/such/place.csv") }
     }
 
     /// The same through the command line: generate -o keeps a symbolic link and exits 73 on a
     /// directory.
     @Test func generateWritesThroughTheCommandLine() throws {
-        let scenario = fixturePath("scenarios/two-slates-12/scenario.json")
+        let scenario = Repository.fixture("scenarios/two-slates-12/scenario.json")
         let target = directory + "/ballots.csv"
         let link = directory + "/ballots-link.csv"
         try "".write(toFile: target, atomically: false, encoding: .utf8)

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 import TallyCommands
+import TallyTestSupport
 
 @Suite("generate and simulate")
 struct SimulationCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static func scenario(_ name: String) -> String { root.appendingPathComponent("Fixtures/scenarios/\(name)/scenario.json").path }
+    static func scenario(_ name: String) -> String { Repository.fixture("scenarios/\(name)/scenario.json") }
 
     func temporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tally-generate-\(UUID().uuidString)")
@@ -75,7 +75,7 @@ struct SimulationCommandTests {
         (["simulate", scenario("ncg-2022"), "--fit-block-totals", scenario("two-slates-12")], .dataError, "expected a column named 'name' or 'candidate'"),
         (["generate", scenario("two-slates-12"), "--region", "North"], .usage, "has no regions"),
         (["generate", scenario("two-slates-12"), "--output-format", "xml"], .usage, "expected one of: csv, blt"),
-        (["count", "--contest", root.appendingPathComponent("Fixtures/contests/nec-2016/contest.json").path, "--over-votes", "count-first"], .usage, "--over-votes comes from the contest file"),
+        (["count", "--contest", Repository.fixture("contests/nec-2016/contest.json"), "--over-votes", "count-first"], .usage, "--over-votes comes from the contest file"),
     ])
     func errors(arguments: [String], code: ExitCode, message: String) {
         let outcome = TallyCLI.run(arguments)

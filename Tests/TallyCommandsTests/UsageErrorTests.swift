@@ -1,9 +1,10 @@
 import Testing
 import TallyCommands
+import TallyTestSupport
 
 /// Wrong use of the command line: exit 64, a message saying what is wrong, and the usage line.
 @Suite struct UsageErrorTests {
-    static var linn: String { fixturePath("linn07/ballots.blt") }
+    static var linn: String { Repository.fixture("linn07/ballots.blt") }
 
     @Test(arguments: [
         (["frob"], "unknown command 'frob'"),
@@ -27,7 +28,8 @@ import TallyCommands
     @Test(arguments: [
         (["--seats", "0"], "expected a whole number from 1 to"),
         (["--seats", "three"], "expected a whole number from 1 to"),
-        (["--votes-per-ballot", "-2"], "expected a whole number from 1 to"),
+        (["--method", "block", "--votes-per-ballot", "-2"], "expected a whole number from 1 to"),
+        (["--votes-per-ballot", "2"], "--votes-per-ballot is for --method block"),
         (["--seed", "-1"], "expected a whole number from 0 to"),
         (["--tie-order", "Sadie Docherty,Nobody"], "--tie-order names 'Nobody', who is not a candidate"),
         (["--region", "North"], "has no region column"),
@@ -41,8 +43,8 @@ import TallyCommands
 
     /// `--seed` reads the same way, with the same message, in every command that draws lots.
     @Test(arguments: [
-        ["compare", fixturePath("linn07/ballots.blt"), "--seed", "x"],
-        ["count", "--contest", fixturePath("contest-three-regions/contest.json"), "--seed", "-3"],
+        ["compare", Repository.fixture("linn07/ballots.blt"), "--seed", "x"],
+        ["count", "--contest", Repository.fixture("contest-three-regions/contest.json"), "--seed", "-3"],
     ])
     func aBadSeedIsAUsageErrorEverywhere(_ arguments: [String]) {
         let outcome = TallyCLI.run(arguments)
@@ -54,7 +56,7 @@ import TallyCommands
     /// refused by name, exit 66.
     @Test(arguments: [
         (["count", "/tmp"], "/tmp: is a directory, not a ballot file"),
-        (["count", fixturePath("linn07/ballots.blt"), "--candidates", "/tmp"], "/tmp: is a directory, not a candidates file"),
+        (["count", Repository.fixture("linn07/ballots.blt"), "--candidates", "/tmp"], "/tmp: is a directory, not a candidates file"),
         (["count", "--contest", "/tmp"], "/tmp: is a directory, not a contest file"),
     ])
     func aDirectoryIsRefusedWhicheverFileItStandsFor(_ arguments: [String], _ message: String) {

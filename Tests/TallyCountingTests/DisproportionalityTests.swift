@@ -1,5 +1,6 @@
 import Testing
 @testable import TallyCounting
+import TallyTestSupport
 
 @Suite struct DisproportionalityTests {
     /// Seats exactly in proportion: both indices 0.

@@ -2,6 +2,7 @@ import Testing
 import TallyArithmetic
 import TallyModel
 @testable import TallyCounting
+import TallyTestSupport
 
 @Suite struct ERS97Tests {
     /// The quota checks of counting-rules.md §1 (ERS97 5.1.6).

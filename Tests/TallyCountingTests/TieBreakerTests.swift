@@ -1,5 +1,6 @@
 import Testing
 import TallyCounting
+import TallyTestSupport
 
 @Suite struct TieBreakerTests {
     @Test func explicitOrderDecidesAndIsRecorded() throws {

@@ -1,10 +1,11 @@
 import Testing
 import TallyBallotFiles
 @testable import TallySimulation
+import TallyTestSupport
 
 @Suite("Calibration to published block-vote totals")
 struct BlockTotalsFitTests {
-    static let directory = ScenarioFiles.packageRoot.appendingPathComponent("Fixtures/scenarios/nec-2016")
+    static let directory = Repository.root.appendingPathComponent("Fixtures/scenarios/nec-2016")
 
     @Test("nec-2016: the fitted scenario reproduces every published total within 5%, and STV would have split the seats")
     func nec2016() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TallyTestSupport
 
 /// Scenario files for tests: written to a fresh temporary directory.
 enum ScenarioFiles {
@@ -21,10 +22,5 @@ enum ScenarioFiles {
           "blocs": \(blocs ?? #"[{"name": "A voters", "slate": "A", "share": 0.6}, {"name": "B voters", "slate": "B", "share": 0.4}]"#)
         }
         """
-    }
-
-    /// The package's root, for bundled fixtures.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 import TallyBallotFiles
 @testable import TallySimulation
+import TallyTestSupport
 
 @Suite("Scenario files")
 struct ScenarioTests {

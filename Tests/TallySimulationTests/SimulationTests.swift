@@ -1,11 +1,12 @@
 import Testing
 import TallyCounting
 @testable import TallySimulation
+import TallyTestSupport
 
 @Suite("Simulation")
 struct SimulationTests {
     static func bundled(_ name: String) throws -> Scenario {
-        try Scenario.load(path: ScenarioFiles.packageRoot.appendingPathComponent("Fixtures/scenarios/\(name)/scenario.json").path)
+        try Scenario.load(path: Repository.root.appendingPathComponent("Fixtures/scenarios/\(name)/scenario.json").path)
     }
 
     @Test("the result of a seed is the same on any number of threads")
