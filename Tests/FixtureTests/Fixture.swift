@@ -37,5 +37,14 @@ struct Fixture: CustomStringConvertible, Sendable {
 
     var ballotsPath: String { directory.appendingPathComponent(json["ballots"] as! String).path }
 
+    /// The seats of the first run that gives `--seats`, for ballot files that do not state them.
+    var seatsInRuns: Int? {
+        for run in json["runs"] as? [[String: Any]] ?? [] {
+            let arguments = run["arguments"] as? [String] ?? []
+            if let index = arguments.firstIndex(of: "--seats"), index + 1 < arguments.count { return Int(arguments[index + 1]) }
+        }
+        return nil
+    }
+
     func file(_ key: String) -> URL? { (json[key] as? String).map { directory.appendingPathComponent($0) } }
 }

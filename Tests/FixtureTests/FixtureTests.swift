@@ -27,6 +27,24 @@ import TallyTestSupport
         #expect(expectsSomething)
     }
 
+    /// Every key in a fixture.json is one the checkers read, holding the kind of value they read:
+    /// a misspelt expectation ("elcted") would otherwise be skipped without a word.
+    @Test(arguments: Fixture.all)
+    func fixtureFileHoldsOnlyKeysTheCheckersRead(_ fixture: Fixture) throws {
+        let object = try JSONSerialization.jsonObject(with: fixture.data)
+        #expect(FixtureSchema.fixture.problems(in: object) == [])
+    }
+
+    /// The schema check finds a misspelt key, and a value of the wrong kind, wherever they are.
+    @Test func theSchemaCheckFindsMisspeltKeys() throws {
+        let text = #"{"ballots": "b.blt", "source": "s", "runs": [{"arguments": [], "expect": {"elcted": ["A"], "stages": [{"stage": 2, "votes": {"A": "1.00"}}]}}]}"#
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let problems = FixtureSchema.fixture.problems(in: object)
+        #expect(problems.count == 2)
+        #expect(problems.first?.hasPrefix("runs[0].expect.elcted: not a key the checkers read") == true)
+        #expect(problems.last == "runs[0].expect.stages[0].stage: expected a string")
+    }
+
     @Test(arguments: Fixture.all)
     func ballotTotalsAndFirstPreferencesMatchTheSource(_ fixture: Fixture) throws {
         let profile = try BallotFileLoader().load(path: fixture.ballotsPath).profile
