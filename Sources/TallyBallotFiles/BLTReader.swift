@@ -189,7 +189,7 @@ public struct BLTReader: Sendable {
                     throw error(at: token.lowerBound, "expected \(candidateCount) distinct nicknames in [nick …]; found \(arguments.count)")
                 }
                 for nick in arguments where nick.allSatisfy({ $0.isNumber }) || nick.contains(where: { "=-#()[]\"".contains($0) }) {
-                    throw error(at: token.lowerBound, "expected nicknames that are not numbers and hold none of = - # ( ) [ ] \"; found '\(nick)'")
+                    throw error(at: token.lowerBound, "expected nicknames that are not numbers and hold none of = - # ( ) [ ] \"; found '\(Excerpt.of(nick))'")
                 }
                 for (index, nick) in arguments.enumerated() { nicknames[nick] = index }
             case "withdrawn", "tie":
@@ -199,13 +199,13 @@ public struct BLTReader: Sendable {
                     let index: Int
                     if let number = Int(argument), number >= 1, number <= candidateCount { index = number - 1 }
                     else if let nick = nicknames[argument] { index = nick }
-                    else { throw error(at: token.lowerBound, "expected candidate numbers (1–\(candidateCount)) or nicknames in [\(name) …]; found '\(argument)'") }
-                    guard !indices.contains(index) else { throw error(at: token.lowerBound, "candidate '\(argument)' is named twice in [\(name) …]") }
+                    else { throw error(at: token.lowerBound, "expected candidate numbers (1–\(candidateCount)) or nicknames in [\(name) …]; found '\(Excerpt.of(argument))'") }
+                    guard !indices.contains(index) else { throw error(at: token.lowerBound, "candidate '\(Excerpt.of(argument))' is named twice in [\(name) …]") }
                     indices.append(index)
                 }
                 if name == "tie" { tieOrder = indices } else { withdrawn.append(contentsOf: indices) }
             default:
-                throw error(at: token.lowerBound, "expected a known option ([withdrawn …], [tie …] or [nick …]); found [\(name) …]")
+                throw error(at: token.lowerBound, "expected a known option ([withdrawn …], [tie …] or [nick …]); found [\(Excerpt.of(name)) …]")
             }
         }
 
@@ -346,7 +346,7 @@ public struct BLTReader: Sendable {
                     throw error(at: line.lowerBound, "expected a candidate name without control characters; found U+\(String(bad.value, radix: 16, uppercase: true))")
                 }
                 if let earlier = nameLines[key] {
-                    throw error(at: line.lowerBound, "candidate name \"\(first)\" repeats the name on line \(earlier); names must differ")
+                    throw error(at: line.lowerBound, "candidate name \"\(Excerpt.of(first))\" repeats the name on line \(earlier); names must differ")
                 }
                 nameLines[key] = cursor.lineNumber
                 candidates.append(Candidate(name: first, affiliation: strings.count > 1 ? strings[1] : nil))

@@ -5,12 +5,17 @@ public enum BallotFileFormat: String, Sendable, CaseIterable {
     case blt
     case csv
 
-    /// The format a file's name suggests (`.blt`; `.csv`, `.tsv`), or, failing that, its content:
-    /// a first meaningful line of two whole numbers is a BLT header.
+    /// The format of a file: a `.blt` name is BLT; otherwise a first meaningful line of two whole
+    /// numbers (a BLT header such as `4 2`) is BLT, whatever the name — BLT files are often saved
+    /// as `.csv` or `.txt`, and no CSV header is two bare numbers; anything else is CSV.
     static func detect(path: String, bytes: UnsafeBufferPointer<UInt8>) -> BallotFileFormat {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".blt") { return .blt }
-        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return .csv }
+        if path.lowercased().hasSuffix(".blt") { return .blt }
+        return startsWithBLTHeader(bytes) ? .blt : .csv
+    }
+
+    /// Whether the first line that is not blank or a comment holds exactly two whole numbers,
+    /// separated by spaces.
+    static func startsWithBLTHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var cursor = LineCursor(bytes)
         var inComment = false
         while let line = cursor.next() {
@@ -28,9 +33,9 @@ public enum BallotFileFormat: String, Sendable, CaseIterable {
             }
             text = text.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.hasPrefix("#") { continue }
-            let words = text.split(separator: " ", omittingEmptySubsequences: true)
-            return words.count == 2 && words.allSatisfy({ Int($0) != nil }) ? .blt : .csv
+            let words = text.split(separator: " ") // a tab-separated "1<tab>2" is a TSV header
+            return words.count == 2 && words.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
         }
-        return .csv
+        return false
     }
 }

@@ -15,6 +15,12 @@ struct CSVHeader {
 
     var roles: [Role]
 
+    /// The most columns a header may have: candidates or ranks, weight, id and region, with room
+    /// for the empty columns spreadsheets add.
+    static let maximumColumns = 1 << 16
+    /// The most columns with a name: every candidate (or rank), and weight, id and region.
+    static let maximumNamedColumns = Preference.maximumCandidates + 3
+
     static let weightNames: Set<String> = ["weight", "count", "ballots", "multiplicity", "quantity", "number of ballots", "n"]
     static let idNames: Set<String> = [
         "id", "ballot id", "ballot_id", "ballotid", "ballot", "ballot number", "voter", "voter id", "voter_id",
@@ -32,7 +38,7 @@ struct CSVHeader {
             break
         }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 4, let number = Int(digits), number >= 1 else { return nil }
+        guard !digits.isEmpty, digits.count <= 5, let number = Int(digits), number >= 1, number <= Preference.maximumCandidates else { return nil }
         var rest = text.dropFirst(digits.count)
         for suffix in ["st", "nd", "rd", "th"] where rest.hasPrefix(suffix) { rest = rest.dropFirst(2); break }
         rest = rest.drop { $0 == " " || $0 == "_" || $0 == "-" }
@@ -44,7 +50,7 @@ struct CSVHeader {
         let named: [(String?, Role)] = [(options.weightColumn, .weight), (options.idColumn, .id), (options.regionColumn, .region)]
         for (given, _) in named {
             if let given, !names.contains(where: { Candidate.matchingKey(for: $0) == Candidate.matchingKey(for: given) }) {
-                throw HeaderError(column: 0, message: "expected a column named '\(given)' in the header")
+                throw HeaderError(column: 0, message: "expected a column named '\(Excerpt.of(given))' in the header")
             }
         }
         var roles: [Role] = []
@@ -75,15 +81,15 @@ struct CSVHeader {
             layout = .candidateColumns
         } else {
             let odd = ballotColumns[rankNumbers.firstIndex { $0 != nil }!]
-            throw HeaderError(column: odd, message: "the header mixes rank columns (such as '\(names[odd])') with candidate names; say which layout it is with --layout ranks|candidates")
+            throw HeaderError(column: odd, message: "the header mixes rank columns (such as '\(Excerpt.of(names[odd]))') with candidate names; say which layout it is with --layout ranks|candidates")
         }
         if layout == .rankColumns {
             for (position, column) in ballotColumns.enumerated() {
                 guard let number = rankNumbers[position] else {
-                    throw HeaderError(column: column, message: "expected a rank column (rank\(position + 1), \(position + 1), Preference \(position + 1), …); found '\(names[column])'")
+                    throw HeaderError(column: column, message: "expected a rank column (rank\(position + 1), \(position + 1), Preference \(position + 1), …); found '\(Excerpt.of(names[column]))'")
                 }
                 guard number == position + 1 else {
-                    throw HeaderError(column: column, message: "expected rank column \(position + 1) here; found '\(names[column])' (rank columns must run 1, 2, 3, … in order)")
+                    throw HeaderError(column: column, message: "expected rank column \(position + 1) here; found '\(Excerpt.of(names[column]))' (rank columns must run 1, 2, 3, … in order)")
                 }
                 roles[column] = .rank(number)
             }
@@ -92,7 +98,7 @@ struct CSVHeader {
             for column in ballotColumns {
                 let key = Candidate.matchingKey(for: names[column])
                 if let earlier = seen[key] {
-                    throw HeaderError(column: column, message: "candidate '\(names[column])' is named twice in the header (columns \(earlier + 1) and \(column + 1))")
+                    throw HeaderError(column: column, message: "candidate '\(Excerpt.of(names[column]))' is named twice in the header (columns \(earlier + 1) and \(column + 1))")
                 }
                 seen[key] = column
             }

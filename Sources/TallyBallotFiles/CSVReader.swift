@@ -87,6 +87,7 @@ public struct CSVReader: Sendable {
                     throw BallotFileError(file: file, line: 1, column: 1, message: "the file is empty; expected a header row naming candidates or rank columns")
                 }
             } while parser.isEmptyLine
+            try checkHeaderWidth()
             headerNames = parser.fields.map { parser.string($0) }
             do {
                 header = try CSVHeader(names: headerNames, options: options)
@@ -99,6 +100,23 @@ public struct CSVReader: Sendable {
                 for role in header.roles { if case let .candidate(name) = role { candidates.append(Candidate(name: name)) } }
                 if candidates.count > Preference.maximumCandidates {
                     throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: parser.rowLineStart, message: "expected at most \(Preference.maximumCandidates) candidates")
+                }
+            }
+        }
+
+        /// Refuses, before reading the header's names, a header wider than any ballot file can
+        /// use: more named columns than candidates (or ranks) plus weight, id and region, or more
+        /// columns in all than `CSVHeader.maximumColumns`.
+        func checkHeaderWidth() throws {
+            let fields = parser.fields
+            if fields.count > CSVHeader.maximumColumns {
+                throw located(fields[CSVHeader.maximumColumns].range.lowerBound, "expected at most \(CSVHeader.maximumColumns) columns; the header has \(fields.count)")
+            }
+            var named = 0
+            for field in fields where !ByteText.trimmed(bytes, field.range).isEmpty {
+                named += 1
+                if named > CSVHeader.maximumNamedColumns {
+                    throw located(field.range.lowerBound, "expected at most \(CSVHeader.maximumNamedColumns) named columns (\(Preference.maximumCandidates) candidates or ranks, and weight, id and region); the header has more")
                 }
             }
         }
@@ -278,7 +296,7 @@ public struct CSVReader: Sendable {
         /// Names may not hold control characters other than whitespace (they would garble reports).
         func checkPrintable(_ text: String) throws {
             if let bad = TextValidation.firstControlCharacter(in: text) {
-                throw located(parser.rowLineStart, "expected a name without control characters; found U+\(String(bad.value, radix: 16, uppercase: true)) in '\(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : Character($0) }.map(String.init).joined())'")
+                throw located(parser.rowLineStart, "expected a name without control characters; found U+\(String(bad.value, radix: 16, uppercase: true)) in '\(Excerpt.of(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : Character($0) }.map(String.init).joined()))'")
             }
         }
 

@@ -50,10 +50,10 @@ public struct CandidateAttributes: Sendable {
             }
             let slateColumn = header.firstIndex { slateNames.contains($0) }
             if let slateColumn, let second = header.indices.first(where: { $0 != slateColumn && slateNames.contains(header[$0]) }) {
-                throw fail(second, "expected one slate column; '\(header[slateColumn])' and '\(header[second])' both name one")
+                throw fail(second, "expected one slate column; '\(Excerpt.of(header[slateColumn]))' and '\(Excerpt.of(header[second]))' both name one")
             }
             for (column, title) in header.enumerated() where !title.isEmpty && header[..<column].contains(title) {
-                throw fail(column, "'\(title)' names two columns")
+                throw fail(column, "'\(Excerpt.of(title))' names two columns")
             }
             let listColumn = header.firstIndex(of: "categories")
             var entries: [Entry] = []
@@ -63,12 +63,12 @@ public struct CandidateAttributes: Sendable {
                 let cells = parser.fields.map { parser.string($0) }
                 func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
                 for column in cells.indices where (column >= header.count || header[column].isEmpty) && !cells[column].isEmpty {
-                    throw fail(column, "expected no value in a column without a header; found '\(cells[column])'")
+                    throw fail(column, "expected no value in a column without a header; found '\(Excerpt.of(cells[column]))'")
                 }
                 let name = cell(nameColumn)
                 let key = Candidate.matchingKey(for: name)
                 guard !key.isEmpty else { throw fail(nameColumn, "expected a candidate name") }
-                if let earlier = seen[key] { throw fail(nameColumn, "'\(name)' is listed twice (first on line \(earlier))") }
+                if let earlier = seen[key] { throw fail(nameColumn, "'\(Excerpt.of(name))' is listed twice (first on line \(earlier))") }
                 seen[key] = parser.rowLine
                 var categories = Set<String>()
                 for (column, title) in header.enumerated() where column != nameColumn && column != slateColumn && !title.isEmpty {
@@ -82,7 +82,7 @@ public struct CandidateAttributes: Sendable {
                     let value = Candidate.matchingKey(for: cell(column))
                     if yes.contains(value) { categories.insert(title) }
                     else if !no.contains(value) {
-                        throw fail(column, "expected yes or no (yes, y, x, 1, true / blank, no, n, 0, false) for '\(title)'; found '\(cell(column))'")
+                        throw fail(column, "expected yes or no (yes, y, x, 1, true / blank, no, n, 0, false) for '\(Excerpt.of(title))'; found '\(Excerpt.of(cell(column)))'")
                     }
                 }
                 let slate = slateColumn.map(cell).flatMap { $0.isEmpty ? nil : $0 }
@@ -109,7 +109,7 @@ public struct CandidateAttributes: Sendable {
                 let close = CandidateAttributes.closeMatches(entry.name, among: profile.candidates.map(\.name))
                 let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
                 let line = entry.line > 0 ? entry.line : nil // inline entries (a contest file) have no line
-                throw BallotFileError(file: file, line: line, column: line.map { _ in 1 }, message: "'\(entry.name)' is not a candidate in the ballot file\(hint)")
+                throw BallotFileError(file: file, line: line, column: line.map { _ in 1 }, message: "'\(Excerpt.of(entry.name))' is not a candidate in the ballot file\(hint)")
             }
             candidates[index].categories = entry.categories
             if let slate = entry.slate { candidates[index].affiliation = slate }
@@ -117,7 +117,7 @@ public struct CandidateAttributes: Sendable {
         }
         let missing = profile.candidates.indices.filter { !covered.contains($0) && !profile.withdrawn.contains($0) }
         if !missing.isEmpty {
-            let names = missing.map { "'\(profile.candidates[$0].name)'" }.joined(separator: ", ")
+            let names = Excerpt.list(missing.map { "'\(profile.candidates[$0].name)'" })
             throw BallotFileError(file: file, line: nil, column: nil, message: "expected a line for every candidate; missing: \(names)")
         }
         return profile.replacingCandidates(candidates)

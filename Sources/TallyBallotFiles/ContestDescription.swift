@@ -72,22 +72,22 @@ public struct ContestDescription: Decodable, Sendable {
         guard !sections.isEmpty else { throw fail("expected at least one section in \"sections\"") }
         var names = Set<String>()
         for section in sections {
-            guard names.insert(Candidate.matchingKey(for: section.name)).inserted else { throw fail("section \"\(section.name)\" is named twice") }
-            guard section.seats >= 1 else { throw fail("section \"\(section.name)\": expected at least 1 seat") }
-            guard section.ballots != nil || ballots != nil else { throw fail("section \"\(section.name)\" has no ballots: give \"ballots\" for the contest or the section") }
+            guard names.insert(Candidate.matchingKey(for: section.name)).inserted else { throw fail("section \"\(Excerpt.of(section.name))\" is named twice") }
+            guard section.seats >= 1 else { throw fail("section \"\(Excerpt.of(section.name))\": expected at least 1 seat") }
+            guard section.ballots != nil || ballots != nil else { throw fail("section \"\(Excerpt.of(section.name))\" has no ballots: give \"ballots\" for the contest or the section") }
             for (category, count) in section.minimums ?? [:] where count < 1 {
-                throw fail("section \"\(section.name)\": the minimum for \(category) must be at least 1")
+                throw fail("section \"\(Excerpt.of(section.name))\": the minimum for \(category) must be at least 1")
             }
             let categories = (section.minimums ?? [:]).keys.map(Candidate.matchingKey)
-            if Set(categories).count < categories.count { throw fail("section \"\(section.name)\": a category is given twice in \"minimums\"") }
+            if Set(categories).count < categories.count { throw fail("section \"\(Excerpt.of(section.name))\": a category is given twice in \"minimums\"") }
         }
         var candidateNames = Set<String>()
         for candidate in candidates ?? [] {
             guard candidateNames.insert(Candidate.matchingKey(for: candidate.name)).inserted else {
-                throw fail("candidate \"\(candidate.name)\" is listed twice")
+                throw fail("candidate \"\(Excerpt.of(candidate.name))\" is listed twice")
             }
             if let section = candidate.section, !names.contains(Candidate.matchingKey(for: section)) {
-                throw fail("candidate \"\(candidate.name)\" stands in section \"\(section)\", which is not among the sections")
+                throw fail("candidate \"\(Excerpt.of(candidate.name))\" stands in section \"\(Excerpt.of(section))\", which is not among the sections")
             }
         }
         let overall = (overallMinimums ?? [:]).keys.map(Candidate.matchingKey)

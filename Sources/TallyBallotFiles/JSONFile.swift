@@ -1,3 +1,4 @@
+import TallyModel
 import Foundation
 
 /// Reads a JSON input file (a contest, a scenario) into a `Decodable` value, refusing keys the
@@ -25,6 +26,17 @@ public enum JSONFile {
     public static func decode<T: Decodable>(_ type: T.Type, path: String, kind: String, keys: Keys, wholeNumbers: Set<String> = []) throws(BallotFileError) -> T {
         func fail(_ message: String) -> BallotFileError { BallotFileError(file: path, line: nil, column: nil, message: message) }
         let data = try FileContents.read(path: path, kind: kind)
+        let problem = data.withUnsafeBytes { raw -> BallotFileError? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(BallotFileError) {
+                try TextValidation.check(bytes, file: path)
+                try JSONSyntax.check(bytes, file: path) // located errors, and no nesting deep enough to hurt the reader
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let problem { throw problem }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)
@@ -49,7 +61,7 @@ public enum JSONFile {
     private static func unknownKey(in object: [String: Any], keys: Keys, place: String) -> String? {
         for key in object.keys.sorted() {
             guard let nested = keys.allowed[key] else {
-                return "unknown key \"\(key)\" \(place.isEmpty ? "at the top level" : "in \(place)"); expected one of: \(keys.names.joined(separator: ", "))"
+                return "unknown key \"\(Excerpt.of(key))\" \(place.isEmpty ? "at the top level" : "in \(place)"); expected one of: \(keys.names.joined(separator: ", "))"
             }
             guard let nested else { continue }
             let here = place.isEmpty ? key : "\(place).\(key)"

@@ -48,11 +48,11 @@ public struct PublishedTotals: Sendable {
                 let name = nameColumn < cells.count ? cells[nameColumn] : ""
                 let key = Candidate.matchingKey(for: name)
                 guard !key.isEmpty else { throw fail(nameColumn, "expected a candidate name") }
-                if let earlier = seen[key] { throw fail(nameColumn, "'\(name)' is listed twice (first on line \(earlier))") }
+                if let earlier = seen[key] { throw fail(nameColumn, "'\(Excerpt.of(name))' is listed twice (first on line \(earlier))") }
                 seen[key] = parser.rowLine
                 let text = (votesColumn < cells.count ? cells[votesColumn] : "").filter { $0 != "," && $0 != " " }
                 guard let votes = Int64(text), votes >= 0, votes <= BallotProfile.maximumTotalWeight else {
-                    throw fail(votesColumn, "expected a whole number of votes from 0 to \(BallotProfile.maximumTotalWeight); found '\(votesColumn < cells.count ? cells[votesColumn] : "")'")
+                    throw fail(votesColumn, "expected a whole number of votes from 0 to \(BallotProfile.maximumTotalWeight); found '\(Excerpt.of(votesColumn < cells.count ? cells[votesColumn] : ""))'")
                 }
                 entries.append(Entry(name: name, votes: votes, line: parser.rowLine))
             }

@@ -13,7 +13,17 @@ public struct CommandOutcome: Sendable, Equatable {
         self.exitCode = exitCode
     }
 
+    /// The longest error message printed: values quoted in messages are cut where they are
+    /// quoted (`Excerpt`); this catches any that is not.
+    static let maximumMessageCharacters = 2_000
+
     static func failure(_ message: String, _ code: ExitCode) -> CommandOutcome {
-        CommandOutcome(standardError: "tally: error: " + message + "\n", exitCode: code)
+        CommandOutcome(standardError: "tally: error: " + limited(message) + "\n", exitCode: code)
+    }
+
+    /// `message`, cut if it is longer than `maximumMessageCharacters`.
+    static func limited(_ message: String) -> String {
+        guard message.count > maximumMessageCharacters else { return message }
+        return String(message.prefix(maximumMessageCharacters)) + "… (message cut; \(message.count) characters in all)"
     }
 }

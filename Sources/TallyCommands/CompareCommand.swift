@@ -54,7 +54,7 @@ enum CompareCommand {
     /// whole contest.
     private static func compareContest(_ path: String, _ arguments: ParsedArguments, format: OutputFormat) throws -> CommandOutcome {
         if !arguments.positionals.isEmpty {
-            throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out '\(arguments.positionals[0])'")
+            throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out '\(Excerpt.of(arguments.positionals[0]))'")
         }
         for option in ["--seats", "--slates", "--min"] + BallotFileOptions.specs.map(\.name) where arguments.value(option) != nil {
             throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")

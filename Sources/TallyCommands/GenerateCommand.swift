@@ -39,7 +39,7 @@ enum GenerateCommand {
             let key = Candidate.matchingKey(for: region)
             guard scenario.sections.count > 1, let found = scenario.sections.firstIndex(where: { Candidate.matchingKey(for: $0.name) == key }) else {
                 throw UsageError(command: spec, message: scenario.sections.count > 1
-                    ? "no region '\(region)' in \(path); its regions are \(scenario.sections.map(\.name).joined(separator: ", "))"
+                    ? "no region '\(Excerpt.of(region))' in \(path); its regions are \(scenario.sections.map(\.name).joined(separator: ", "))"
                     : "\(path) has no regions; leave out --region")
             }
             section = found

@@ -1,3 +1,4 @@
+import TallyModel
 /// A command line checked against a `CommandSpec`.
 public struct ParsedArguments: Sendable {
     public private(set) var positionals: [String] = []
@@ -28,14 +29,14 @@ public struct ParsedArguments: Sendable {
             guard let option = spec.options.first(where: { $0.name == name || ($0.short != nil && $0.short == name) }) else {
                 let close = spec.options.map(\.name).filter { $0.hasPrefix(String(name.prefix(4))) }
                 let hint = close.isEmpty ? "" : " (did you mean \(close.joined(separator: " or "))?)"
-                throw UsageError(command: spec, message: "unknown option '\(name)'\(hint)")
+                throw UsageError(command: spec, message: "unknown option '\(Excerpt.of(name))'\(hint)")
             }
             name = option.name
             if values[name] != nil || flags.contains(name) {
-                throw UsageError(command: spec, message: "option '\(name)' is given more than once")
+                throw UsageError(command: spec, message: "option '\(Excerpt.of(name))' is given more than once")
             }
             guard let valueName = option.valueName else {
-                if inlineValue != nil { throw UsageError(command: spec, message: "option '\(name)' takes no value") }
+                if inlineValue != nil { throw UsageError(command: spec, message: "option '\(Excerpt.of(name))' takes no value") }
                 flags.insert(name)
                 continue
             }
@@ -44,13 +45,13 @@ public struct ParsedArguments: Sendable {
                 value = inlineValue
             } else {
                 guard index < arguments.count else {
-                    throw UsageError(command: spec, message: "option '\(name)' needs a value <\(valueName)>")
+                    throw UsageError(command: spec, message: "option '\(Excerpt.of(name))' needs a value <\(valueName)>")
                 }
                 value = arguments[index]
                 index += 1
             }
             if let choices = option.choices, !choices.contains(value) {
-                throw UsageError(command: spec, message: "'\(value)' is not a valid <\(valueName)> for \(name); expected one of: \(choices.joined(separator: ", "))")
+                throw UsageError(command: spec, message: "'\(Excerpt.of(value))' is not a valid <\(valueName)> for \(name); expected one of: \(choices.joined(separator: ", "))")
             }
             values[name] = value
         }
@@ -59,7 +60,7 @@ public struct ParsedArguments: Sendable {
             let expected = spec.arguments.map { "<\($0.name)>" }.joined(separator: " ")
             throw UsageError(command: spec, message: positionals.count < spec.arguments.count
                 ? "missing argument: expected \(expected)"
-                : "unexpected argument '\(positionals[spec.arguments.count])'")
+                : "unexpected argument '\(Excerpt.of(positionals[spec.arguments.count]))'")
         }
     }
 
@@ -71,7 +72,7 @@ public struct ParsedArguments: Sendable {
     public func integer(_ name: String, in range: ClosedRange<Int>, spec: CommandSpec) throws(UsageError) -> Int? {
         guard let text = values[name] else { return nil }
         guard let number = Int(text), range.contains(number) else {
-            throw UsageError(command: spec, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound) for \(name); found '\(text)'")
+            throw UsageError(command: spec, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound) for \(name); found '\(Excerpt.of(text))'")
         }
         return number
     }
@@ -88,6 +89,6 @@ public struct UsageError: Error, Sendable {
     public let message: String
 
     public var outcome: CommandOutcome {
-        .init(standardError: "tally: error: \(message)\nUsage: \(command.usage)\nSee 'tally \(command.name) --help'.\n", exitCode: .usage)
+        .init(standardError: "tally: error: \(CommandOutcome.limited(message))\nUsage: \(command.usage)\nSee 'tally \(command.name) --help'.\n", exitCode: .usage)
     }
 }

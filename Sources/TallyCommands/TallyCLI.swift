@@ -1,3 +1,4 @@
+import TallyModel
 /// The `tally` command line: dispatches to a command and returns its outcome. The executable is a
 /// thin wrapper that prints the outcome and exits with its status.
 public enum TallyCLI {
@@ -40,12 +41,12 @@ public enum TallyCLI {
         case "help":
             guard arguments.count > 1 else { return CommandOutcome(standardOutput: help) }
             guard let command = commands.first(where: { $0.spec.name == arguments[1] }) else {
-                return .failure("no command '\(arguments[1])'; the commands are: \(commands.map(\.spec.name).joined(separator: ", "))", .usage)
+                return .failure("no command '\(Excerpt.of(arguments[1]))'; the commands are: \(commands.map(\.spec.name).joined(separator: ", "))", .usage)
             }
             return CommandOutcome(standardOutput: command.spec.help)
         default:
             guard let command = commands.first(where: { $0.spec.name == first }) else {
-                return .failure("unknown command '\(first)'; the commands are: \(commands.map(\.spec.name).joined(separator: ", ")). See 'tally --help'.", .usage)
+                return .failure("unknown command '\(Excerpt.of(first))'; the commands are: \(commands.map(\.spec.name).joined(separator: ", ")). See 'tally --help'.", .usage)
             }
             do {
                 let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)

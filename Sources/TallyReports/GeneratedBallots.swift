@@ -1,3 +1,4 @@
+import TallyModel
 import TallySimulation
 
 /// One synthetic electorate written as a ballot file any command (and other STV programs, via
@@ -47,7 +48,7 @@ public struct GeneratedBallots: Sendable {
         let candidates = scenario.profileCandidates(section: index)
         let title = scenario.sections.count > 1 ? "\(scenario.title): \(scenario.sections[index].name)" : scenario.title
         for text in candidates.flatMap({ [$0.name] + ($0.affiliation.map { [$0] } ?? []) }) + [title] where text.contains("\"") || text.contains(where: \.isNewline) {
-            throw Unwritable(message: "BLT cannot hold '\(text)': it has a double quote or a line break; write CSV instead")
+            throw Unwritable(message: "BLT cannot hold '\(Excerpt.of(text))': it has a double quote or a line break; write CSV instead")
         }
         var text = "\(candidates.count) \(scenario.sections[index].seats)\n"
         simulation.drawElectorate(trial: trial) { drawn, ranking, _ in

@@ -54,7 +54,7 @@ public struct BlockTotalsFit: Sendable {
         for entry in totals.entries {
             let key = Candidate.matchingKey(for: entry.name)
             guard let index = start.candidates.firstIndex(where: { Candidate.matchingKey(for: $0.name) == key }) else {
-                throw Problem(description: "\(totals.file):\(entry.line): '\(entry.name)' is not a candidate in the scenario")
+                throw Problem(description: "\(totals.file):\(entry.line): '\(Excerpt.of(entry.name))' is not a candidate in the scenario")
             }
             published[index] = entry.votes
         }

@@ -133,7 +133,7 @@ extension Scenario {
         assumptions = file.assumptions ?? []
         if let name = file.rule {
             guard let parsed = STVRule(rawValue: name) else {
-                throw fail("rule: expected one of \(STVRule.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(name)\"")
+                throw fail("rule: expected one of \(STVRule.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(Excerpt.of(name))\"")
             }
             rule = parsed
         } else {
@@ -151,7 +151,7 @@ extension Scenario {
             let given = regions.filter { $0.voters != nil }.count
             guard given == 0 || given == regions.count else { throw fail("give \"voters\" for every region or for none") }
             for (index, region) in regions.enumerated() {
-                let place = "regions[\(index)] (\"\(region.name)\")"
+                let place = "regions[\(index)] (\"\(Excerpt.of(region.name))\")"
                 let key = TallyModel.Candidate.matchingKey(for: region.name)
                 guard sectionIndex[key] == nil else { throw fail("\(place): the region is named twice") }
                 guard region.seats >= 1 else { throw fail("\(place): expected at least 1 seat") }
@@ -183,7 +183,7 @@ extension Scenario {
         var candidateIndex: [String: Int] = [:]
         var candidates: [Candidate] = []
         for (index, entry) in file.candidates.enumerated() {
-            let place = "candidates[\(index)] (\"\(entry.name)\")"
+            let place = "candidates[\(index)] (\"\(Excerpt.of(entry.name))\")"
             let key = TallyModel.Candidate.matchingKey(for: entry.name)
             guard !key.isEmpty else { throw fail("candidates[\(index)]: the name is empty") }
             guard candidateIndex[key] == nil else { throw fail("\(place): the candidate is listed twice") }
@@ -195,7 +195,7 @@ extension Scenario {
             if file.regions != nil {
                 guard let region = entry.region else { throw fail("\(place): expected \"region\": the region the candidate stands in") }
                 guard let found = sectionIndex[TallyModel.Candidate.matchingKey(for: region)] else {
-                    throw fail("\(place): region \"\(region)\" is not among the regions")
+                    throw fail("\(place): region \"\(Excerpt.of(region))\" is not among the regions")
                 }
                 section = found
             } else if entry.region != nil {
@@ -211,7 +211,7 @@ extension Scenario {
         self.candidates = candidates
         func candidate(_ name: String, _ place: String) throws -> Int {
             guard let index = candidateIndex[TallyModel.Candidate.matchingKey(for: name)] else {
-                throw fail("\(place): \"\(name)\" is not among the candidates")
+                throw fail("\(place): \"\(Excerpt.of(name))\" is not among the candidates")
             }
             return index
         }
@@ -221,14 +221,14 @@ extension Scenario {
         var slates: [Slate] = []
         var onSlate: [Int: String] = [:]
         for (index, entry) in (file.slates ?? []).enumerated() {
-            let place = "slates[\(index)] (\"\(entry.name)\")"
+            let place = "slates[\(index)] (\"\(Excerpt.of(entry.name))\")"
             let key = TallyModel.Candidate.matchingKey(for: entry.name)
             guard slateIndex[key] == nil else { throw fail("\(place): the slate is named twice") }
             guard !entry.candidates.isEmpty else { throw fail("\(place): expected at least one candidate") }
             var members: [Int] = []
             for name in entry.candidates {
                 let member = try candidate(name, place)
-                if let other = onSlate[member] { throw fail("\(place): \"\(name)\" is already on the slate \"\(other)\"") }
+                if let other = onSlate[member] { throw fail("\(place): \"\(Excerpt.of(name))\" is already on the slate \"\(Excerpt.of(other))\"") }
                 onSlate[member] = entry.name
                 members.append(member)
             }
@@ -238,7 +238,7 @@ extension Scenario {
         self.slates = slates
         func slate(_ name: String, _ place: String) throws -> Int {
             guard let index = slateIndex[TallyModel.Candidate.matchingKey(for: name)] else {
-                throw fail("\(place): \"\(name)\" is not among the slates")
+                throw fail("\(place): \"\(Excerpt.of(name))\" is not among the slates")
             }
             return index
         }
@@ -248,15 +248,15 @@ extension Scenario {
         var blocIndex: [String: Int] = [:]
         var blocs: [Bloc] = []
         for (index, entry) in file.blocs.enumerated() {
-            let place = "blocs[\(index)] (\"\(entry.name)\")"
+            let place = "blocs[\(index)] (\"\(Excerpt.of(entry.name))\")"
             let key = TallyModel.Candidate.matchingKey(for: entry.name)
             guard blocIndex[key] == nil else { throw fail("\(place): the bloc is named twice") }
             let own = try entry.slate.map { try slate($0, "\(place).slate") }
             var next: [Int] = []
             for name in entry.next ?? [] {
                 let target = try slate(name, "\(place).next")
-                guard target != own else { throw fail("\(place).next: \"\(name)\" is the bloc's own slate") }
-                guard !next.contains(target) else { throw fail("\(place).next: \"\(name)\" is given twice") }
+                guard target != own else { throw fail("\(place).next: \"\(Excerpt.of(name))\" is the bloc's own slate") }
+                guard !next.contains(target) else { throw fail("\(place).next: \"\(Excerpt.of(name))\" is given twice") }
                 next.append(target)
             }
             if own == nil, entry.cohesion != nil || entry.loyalty != nil || entry.discipline != nil || !next.isEmpty {
@@ -285,11 +285,11 @@ extension Scenario {
         // Per-region shares, and what each section needs.
         for (index, region) in (file.regions ?? []).enumerated() {
             guard let given = region.shares else { continue }
-            let place = "regions[\(index)] (\"\(region.name)\").shares"
+            let place = "regions[\(index)] (\"\(Excerpt.of(region.name))\").shares"
             var shares = [Chance](repeating: .never, count: blocs.count)
             for (name, value) in given.sorted(by: { $0.key < $1.key }) {
                 guard let bloc = blocIndex[TallyModel.Candidate.matchingKey(for: name)] else {
-                    throw fail("\(place): \"\(name)\" is not among the blocs")
+                    throw fail("\(place): \"\(Excerpt.of(name))\" is not among the blocs")
                 }
                 shares[bloc] = try chance(value, "\(place).\(name)", default: .never)
             }
@@ -297,7 +297,7 @@ extension Scenario {
             sections[index].shares = shares
         }
         for section in sections {
-            let place = file.regions == nil ? "the election" : "region \"\(section.name)\""
+            let place = file.regions == nil ? "the election" : "region \"\(Excerpt.of(section.name))\""
             guard section.candidates.count <= Preference.maximumCandidates else {
                 throw fail("\(place): \(section.candidates.count) candidates; Tally handles at most \(Preference.maximumCandidates) in one count")
             }

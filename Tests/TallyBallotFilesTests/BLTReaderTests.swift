@@ -135,5 +135,18 @@ import TallyTestSupport
         #expect(profile.validBallots == 9567)
         #expect(profile.ballotLines == 2522)
     }
-}
 
+    /// A BLT file saved with a .csv (or .txt) name is read as BLT (issue 10, defect 9); a
+    /// tab-separated header of two rank numbers stays CSV.
+    @Test func bltUnderAnotherNameIsDetected() throws {
+        let blt = "3 1\n1 1 2 0\n1 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n"
+        for name in ["b.csv", "b.txt", "b.CSV", "b"] {
+            let loaded = try Array(blt.utf8).withUnsafeBufferPointer { try BallotFileLoader().read($0, path: name) }
+            #expect(loaded.format == .blt, "\(name)")
+            #expect(loaded.profile.candidates.map(\.name) == ["A", "B", "C"])
+        }
+        let tsv = try Array("1\t2\nA\tB\n".utf8).withUnsafeBufferPointer { try BallotFileLoader().read($0, path: "r.tsv") }
+        #expect(tsv.format == .csv)
+        #expect(tsv.profile.candidates.map(\.name) == ["A", "B"])
+    }
+}

@@ -121,6 +121,23 @@ import TallyTestSupport
         #expect(throws: BallotFileError.self) { try BallotFileLoader().load(path: "/tmp") }
     }
 
+    /// A header of a million columns is refused before its names are read (issue 10: it took
+    /// minutes); one of 20,000 rank columns is a real (if wide) file.
+    @Test func aHeaderWiderThanAnyBallotFileIsRefused() throws {
+        let wide = (1...1_000_000).map { "rank\($0)" }.joined(separator: ",") + "\nA,B\n"
+        #expect(throws: BallotFileError.self) { try read(wide, name: "w.csv") }
+        do {
+            _ = try read(wide, name: "w.csv")
+        } catch let error as BallotFileError {
+            #expect(error.line == 1)
+            #expect(error.message == "expected at most 65536 columns; the header has 1000000")
+        }
+        let named = (1...40_000).map { "C\($0)" }.joined(separator: ",") + "\n1,2\n"
+        #expect(throws: BallotFileError.self) { try read(named, name: "n.csv") }
+        let ranks = try read((1...20_000).map { "rank\($0)" }.joined(separator: ",") + "\nA,B\n", name: "r.csv")
+        #expect(ranks.candidates.map(\.name) == ["A", "B"])
+    }
+
     /// Unquoted names and titles that are not numbers still read (docs/formats.md).
     @Test func unquotedNamesThatAreNotBallotLinesStillRead() throws {
         let profile = try read("2 1\n1 1 0\n0\nAnn Black\n3rd Way\nThe (2024) ballot\n")
