@@ -129,7 +129,7 @@ public struct CSVReader: Sendable {
             while (try? scout.nextRow()) == true {
                 for (column, field) in scout.fields.enumerated() where column < header.roles.count {
                     guard case .candidate = header.roles[column] else { continue }
-                    let code = (try? cellCode(field, parser: scout)) ?? 0
+                    let code = (try? Reader.cellCode(field, bytes: bytes, parser: scout)) ?? 0
                     if code == Reader.markCode { return .marks }
                     if code >= 2 { return .ranks }
                 }
@@ -168,7 +168,7 @@ public struct CSVReader: Sendable {
                 case .rank:
                     codes.append(try candidateCode(field, spellings: spellings))
                 case .candidate:
-                    ranks.append(try cellCode(field, parser: parser))
+                    ranks.append(try Reader.cellCode(field, bytes: bytes, parser: parser))
                 case .ignored:
                     if !ByteText.trimmed(bytes, field.range).isEmpty {
                         throw located(field.range.lowerBound, "expected an empty cell under a column with no header; found \(ByteText.quoted(bytes, field.range))")
@@ -228,7 +228,9 @@ public struct CSVReader: Sendable {
         }
 
         /// A candidate-column cell: 0 blank (or "0"), `markCode` for a mark, else the rank number.
-        func cellCode(_ field: CSVRowParser.Field, parser: CSVRowParser) throws -> UInt16 {
+        /// (Static, taking only what it reads: a method on the reader copied the whole reader for
+        /// every cell.)
+        static func cellCode(_ field: CSVRowParser.Field, bytes: UnsafeBufferPointer<UInt8>, parser: borrowing CSVRowParser) throws -> UInt16 {
             let range = ByteText.trimmed(bytes, field.range)
             if range.isEmpty { return 0 }
             switch ByteText.digits(bytes, range) {

@@ -1,5 +1,5 @@
 // Benchmarks for Tally: `swift run -c release tally-benchmark [--ballots N] [--runs R] [--keep DIR]
-// [--simulation-only]`.
+// [--simulation-only | --many-candidates-only]`.
 //
 // Writes synthetic ballot files (seeded, so every machine measures the same files), then times
 // the whole of `tally count` in-process (read + count + report) R times and prints the median
@@ -13,6 +13,7 @@ struct Options {
     var runs = 5
     var keep: String?
     var simulationOnly = false
+    var manyCandidatesOnly = false
 
     init(_ arguments: [String]) {
         var index = 0
@@ -23,7 +24,8 @@ struct Options {
             case "--runs": runs = Int(value) ?? runs; index += 1
             case "--keep": keep = value; index += 1
             case "--simulation-only": simulationOnly = true
-            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only]")
+            case "--many-candidates-only": manyCandidatesOnly = true
+            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only]")
             }
             index += 1
         }
@@ -60,6 +62,39 @@ func rankColumnsFile(ballots: Int, seed: UInt64) -> String {
         text += order.map { candidates[$0] }.joined(separator: ",")
         text += String(repeating: ",", count: candidates.count - order.count) + "\n"
     }
+    return text
+}
+
+/// A BLT file of `candidates` candidates and `ballots` ballots, 10 seats: each ballot ranks 1 to
+/// 15 candidates, half of its picks by a popularity falling as 1/√rank, half uniformly, so that
+/// the count runs to about one stage per candidate (the case whose cost grew with the square).
+func manyCandidatesFile(candidates count: Int, ballots: Int, seed: UInt64) -> String {
+    var draw = SeededDraw(seed: seed)
+    // Popularity weights in whole numbers: 1,000,000 ÷ √(rank), by integer square root.
+    let weights: [UInt64] = (1...count).map { rank in
+        var root: UInt64 = 1
+        while (root + 1) * (root + 1) <= UInt64(rank) { root += 1 }
+        return 1_000_000 / root
+    }
+    let total = weights.reduce(0, +)
+    var text = "\(count) 10\n"
+    for _ in 0..<ballots {
+        let length = Int(draw.uniform(below: 15)) + 1
+        var chosen: [Int] = []
+        while chosen.count < length {
+            var pick: Int
+            if draw.uniform(below: 2) == 0 {
+                var target = draw.uniform(below: total)
+                pick = 0
+                while target >= weights[pick] { target -= weights[pick]; pick += 1 }
+            } else {
+                pick = Int(draw.uniform(below: UInt64(count)))
+            }
+            if !chosen.contains(pick) { chosen.append(pick) }
+        }
+        text += "1 " + chosen.map { String($0 + 1) }.joined(separator: " ") + " 0\n"
+    }
+    text += "0\n" + (1...count).map { "\"Candidate \($0)\"\n" }.joined() + "\"Many candidates\"\n"
     return text
 }
 
@@ -105,6 +140,23 @@ func measure(_ label: String, _ arguments: [String], runs: Int) {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+let benchmarkDirectory = options.keep.map { URL(fileURLWithPath: $0) }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-benchmark")
+try FileManager.default.createDirectory(at: benchmarkDirectory, withIntermediateDirectories: true)
+if options.manyCandidatesOnly {
+    print("Timing `tally count` in-process on many candidates: 20,000 ballots, 10 seats, text sheet unless JSON:")
+    for count in [500, 1_000, 2_000] {
+        let file = benchmarkDirectory.appendingPathComponent("candidates-\(count).blt")
+        if !FileManager.default.fileExists(atPath: file.path) {
+            try manyCandidatesFile(candidates: count, ballots: 20_000, seed: 3).write(to: file, atomically: true, encoding: .utf8)
+        }
+        measure("STV ERS97, \(count) candidates", ["count", file.path], runs: max(1, options.runs / 2))
+        measure("STV Scottish, \(count) candidates", ["count", file.path, "--rule", "scottish"], runs: max(1, options.runs / 2))
+        measure("STV ERS97, \(count) candidates, JSON", ["count", file.path, "--format", "json"], runs: max(1, options.runs / 2))
+    }
+    print("Peak resident memory of this process: \(peakResidentMegabytes()) MB")
+    exit(0)
+}
 let scenario = "Fixtures/scenarios/two-slates-12/scenario.json"
 guard FileManager.default.fileExists(atPath: scenario) else { fatalError("run from the package's directory: \(scenario) is needed") }
 print("Timing `tally simulate` in-process: 1,000 trials of 10,000 voters, 12 candidates, 6 seats, STV and block vote:")
@@ -115,9 +167,7 @@ if options.simulationOnly {
     print("Peak resident memory of this process: \(peakResidentMegabytes()) MB")
     exit(0)
 }
-let directory = options.keep.map { URL(fileURLWithPath: $0) }
-    ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-benchmark")
-try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+let directory = benchmarkDirectory
 let ranked = directory.appendingPathComponent("ranked-\(options.ballots).csv")
 let marked = directory.appendingPathComponent("marks-\(options.ballots).csv")
 print("Writing \(options.ballots) ballots, \(candidates.count) candidates, to \(directory.path) …")
