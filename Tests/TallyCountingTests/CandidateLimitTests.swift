@@ -1,0 +1,38 @@
+import Testing
+import TallyCounting
+import TallyModel
+import TallyTestSupport
+
+/// STV takes at most `STV.maximumCandidates` standing candidates (issue 10, defect 5): past it
+/// the count is refused with the reason, before any stage is counted; withdrawn candidates do
+/// not count toward it. Block vote has no such limit.
+@Suite struct CandidateLimitTests {
+    func profile(candidates: Int) -> BallotProfile {
+        BallotProfile(candidates: (1...candidates).map { Candidate(name: "C\($0)") }, rankings: [([0, 1], 3), ([1], 2), ([2], 1)])
+    }
+
+    @Test(arguments: STVRule.allCases)
+    func tooManyCandidatesAreRefused(_ rule: STVRule) {
+        #expect(throws: CountError.tooManyCandidates(standing: 5_001, limit: 5_000, method: "an STV")) {
+            try STV(rule: rule, seats: 2).count(profile(candidates: 5_001))
+        }
+    }
+
+    @Test func theMessageSaysWhy() {
+        #expect(CountError.tooManyCandidates(standing: 5_001, limit: 5_000, method: "an STV").description
+            == "5001 candidates stand, more than the 5000 an STV count takes: its record of every candidate at every stage would grow too large (docs/formats.md, Limits)")
+    }
+
+    @Test func withdrawnCandidatesDoNotCount() throws {
+        var withdrawn = profile(candidates: 5_001)
+        withdrawn.withdrawn = [5_000]
+        let record = try STV(rule: .ers97, seats: 2).count(withdrawn)
+        #expect(record.elected == [0, 1])
+    }
+
+    @Test func blockVoteHasNoSuchLimit() throws {
+        // Marks: C1 3, C2 3 + 2 = 5, C3 1; placed C2, C1.
+        let record = try BlockVote(seats: 2).count(profile(candidates: 6_000))
+        #expect(record.elected == [1, 0])
+    }
+}
