@@ -1,5 +1,5 @@
 import Testing
-import TallyCommands
+@testable import TallyCommands
 import TallyTestSupport
 
 /// Wrong use of the command line: exit 64, a message saying what is wrong, and the usage line.
@@ -75,5 +75,43 @@ import TallyTestSupport
         let outcome = TallyCLI.run(["count", "/nonexistent/ballots.blt"])
         #expect(outcome.exitCode == .noInput)
         #expect(outcome.standardError == "tally: error: /nonexistent/ballots.blt: no such file\n")
+    }
+
+    /// The request is checked before the file is read: a missing file is never reached.
+    @Test(arguments: [
+        (["--seats", "0"], "expected a whole number from 1 to"),
+        (["--min", "woman=2"], "--min needs the candidates' categories: give --candidates FILE"),
+        (["--seed", "x"], "expected a whole number from 0 to"),
+        (["--tie-order", "A,a"], "--tie-order names 'a' twice"),
+    ])
+    func theRequestIsCheckedBeforeReading(_ options: [String], _ message: String) {
+        let outcome = TallyCLI.run(["count", "/nonexistent/ballots.blt"] + options)
+        #expect(outcome.exitCode == .usage)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+    }
+
+    /// A 70,000-character value is quoted cut (issue 10, defect 9), in a usage error and in a
+    /// file's error.
+    @Test func longValuesAreCutInMessages() throws {
+        let long = String(repeating: "x", count: 70_000)
+        let option = TallyCLI.run(["count", "b.blt", "--" + long])
+        #expect(option.exitCode == .usage)
+        #expect(option.standardError.count < 400)
+        #expect(option.standardError.contains("… (70002 characters)"))
+        let directory = try Repository.temporaryDirectory("long")
+        let file = directory + "/long.csv"
+        try "rank1,rank2\n\(long),\u{1}\(long)\n".write(toFile: file, atomically: false, encoding: .utf8)
+        let cell = TallyCLI.run(["check", file])
+        #expect(cell.exitCode == .dataError)
+        #expect(cell.standardError.count < 400, "\(cell.standardError.prefix(500))")
+    }
+
+    /// Anything a command did not foresee is an internal error: exit 70, asking for a report.
+    @Test func anUnforeseenFailureIsAnInternalError() {
+        struct Unforeseen: Error {}
+        let outcome = CommandRun.catching(CountCommand.spec) { throw Unforeseen() }
+        #expect(outcome.exitCode == .software)
+        #expect(outcome.standardError.hasPrefix("tally: error: internal error: Unforeseen()"))
+        #expect(outcome.standardError.contains("please report it"))
     }
 }
