@@ -11,7 +11,7 @@ let package = Package(
     ],
     targets: [
         // Each target lists exactly the modules it imports (docs/architecture.md draws the graph):
-        // model and arithmetic → counting and ballot files → simulation → election (the
+        // model and arithmetic → counting and ballot files → simulation, and election (the
         // application layer) → reports → commands → tally.
         .target(name: "TallyModel"),
         .target(name: "TallyArithmetic"),
@@ -27,19 +27,19 @@ let package = Package(
         .executableTarget(name: "tally", dependencies: ["TallyCommands"]),
         .executableTarget(name: "tally-benchmark", dependencies: ["TallyCommands", "TallyCounting"]),
 
-        // Helpers every test target shares: where the repository and its fixtures are, reading
-        // ballots from text, golden files.
+        // Helpers the test targets share: where the repository and its fixtures are, ballots read
+        // from text. (Golden files belong to the command tests alone.)
         .target(name: "TallyTestSupport", dependencies: ["TallyModel", "TallyBallotFiles"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyModelTests", dependencies: ["TallyModel"]),
         .testTarget(name: "TallyArithmeticTests", dependencies: ["TallyArithmetic"]),
-        .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyTestSupport"]),
+        .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyTestSupport"]),
         .testTarget(name: "TallyBallotFilesTests", dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallyTestSupport"]),
         .testTarget(name: "TallySimulationTests", dependencies: ["TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyTestSupport"]),
         .testTarget(name: "TallyElectionTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyElection", "TallyTestSupport"]),
         .testTarget(name: "TallyCommandsTests", dependencies: ["TallyCommands", "TallyElection", "TallyTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "FixtureTests",
-            dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyElection", "TallyCommands", "TallyTestSupport"]
+            dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallyElection", "TallyReports", "TallyCommands", "TallyTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -234,9 +234,12 @@ public struct CSVReader: Sendable {
             let range = ByteText.trimmed(bytes, field.range)
             if range.isEmpty { return 0 }
             switch ByteText.digits(bytes, range) {
-            case let .value(number): return UInt16(min(number, Int64(0x7FFE))) // a rank above any candidate's leaves a gap
-            case .tooLarge: return 0x7FFE
-            case .notANumber: break
+            case let .value(number) where number <= Int64(Preference.maximumCandidates):
+                return UInt16(number) // a rank above every candidate's leaves a gap: irregular, counted up to it
+            case .value, .tooLarge:
+                throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: range.lowerBound, message: "expected a rank number from 1 to \(Preference.maximumCandidates); found \(ByteText.quoted(bytes, range))")
+            case .notANumber:
+                break
             }
             if CSVReader.isMark(bytes, range) { return Reader.markCode }
             throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: range.lowerBound, message: "expected a rank number, a mark (X, yes, ✓) or an empty cell; found \(ByteText.quoted(bytes, range))")

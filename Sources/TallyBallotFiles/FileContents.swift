@@ -28,7 +28,16 @@ public enum FileContents {
         func tooLarge() -> BallotFileError {
             BallotFileError(file: path, line: nil, column: nil, message: "is larger than \(describe(limit)), the largest \(kind) Tally reads")
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Look before opening: a device or directory is refused unopened.
+        var before = stat()
+        if stat(path, &before) == 0 {
+            switch before.st_mode & S_IFMT {
+            case S_IFDIR: throw unreadable("is a directory, not a \(kind)")
+            case S_IFCHR, S_IFBLK: throw unreadable("is a device, not a \(kind)")
+            default: break
+            }
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT, ENOTDIR: throw unreadable("no such file")

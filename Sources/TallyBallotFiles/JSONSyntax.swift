@@ -128,7 +128,8 @@ enum JSONSyntax {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x22 { index += 1; return nil }
-                if byte < 0x20 { return (index, "expected a closing '\"' before the end of the line (a line end inside a string is written \\n)") }
+                if byte == 0x0A || byte == 0x0D { return (index, "expected a closing '\"' before the end of the line (a line end inside a string is written \\n)") }
+                if byte < 0x20 { return (index, "expected no control character inside a string; found \(ByteText.quoted(bytes, index..<(index + 1))) (a tab is written \\t)") }
                 if byte == 0x5C {
                     guard index + 1 < bytes.count else { break }
                     let escape = bytes[index + 1]

@@ -16,7 +16,7 @@ enum CheckCommand {
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
         CommandRun.catching(spec) {
             let selection = try BallotSelection(path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments))
-            let ballots = try BallotPreparation.prepare(selection, allRegions: true)
+            let ballots = try BallotPreparation.prepare(selection, wholeFile: true)
             let report = CheckReport(source: ReportSource(ballots))
             return CommandOutcome(standardOutput: arguments.value("--format") == "json" ? report.json().rendered() : report.text())
         }

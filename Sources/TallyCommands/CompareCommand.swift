@@ -26,26 +26,16 @@ enum CompareCommand {
         CommandRun.catching(spec) {
             let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
             if let contest = arguments.value("--contest") { return try compareContest(contest, arguments, format: format) }
-            let rule = arguments.choice("--rule", as: STVRule.self) ?? .ers97
             let selection = try BallotSelection(
                 path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments), attributes: arguments.value("--slates"),
                 minimums: BallotFileOptions.minimums(arguments), attributesOption: "--slates"
             )
             let request = try CountRequest(
-                ballots: selection, method: .stv(rule), seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
+                ballots: selection, method: .stv(arguments.choice("--rule", as: STVRule.self) ?? .ers97),
+                seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
                 ties: TieSettings(seed: BallotFileOptions.seed(arguments))
             )
-            let ballots = try BallotPreparation.prepare(selection, attributesOption: "--slates", allRegions: true)
-            guard ballots.profile.regions.isEmpty else {
-                throw UsageError(command: spec, message: "\(ballots.path) holds several regions; compare one region's file, or count the contest with tally count --contest")
-            }
-            let seats = try request.seats(for: ballots)
-            let comparison: Comparison
-            do {
-                comparison = try Comparison(profile: ballots.profile, seats: seats, rule: rule, minimums: selection.minimums, seed: request.ties.seed, tieOrder: ballots.profile.tieOrder)
-            } catch {
-                throw ElectionFailure.counting(error, ballots.path, seatsAskedFor: request.seats != nil) { ballots.profile.candidates[$0].name }
-            }
+            let (ballots, comparison) = try Election.compare(request)
             return CommandOutcome(standardOutput: format.render(ComparisonReport(comparison: comparison, source: ReportSource(ballots))))
         }
     }

@@ -19,22 +19,61 @@ public enum BallotPreparation {
         }
     }
 
+    /// Whose ballots are being prepared, for the wording and kind of an error: a request on the
+    /// command line (its faults are usage errors), or a contest's section (the contest file's).
+    enum Context {
+        case request(attributesOption: String)
+        /// `place`: "contest.json: section \"North\"".
+        case section(place: String)
+    }
+
     /// Reads and prepares the ballots `selection` names. A file with regions needs a region,
-    /// unless `allRegions` (the file is taken whole); CSV reading options are refused for a file
-    /// read as BLT (they would do nothing). `attributesOption` names the option that gives the
-    /// attributes file, for messages.
-    public static func prepare(_ selection: BallotSelection, attributesOption: String = "--candidates", allRegions: Bool = false) throws(ElectionFailure) -> PreparedBallots {
-        var ballots = try read(selection.path, with: selection.reading)
+    /// unless `wholeFile`.
+    public static func prepare(_ selection: BallotSelection, wholeFile: Bool = false) throws(ElectionFailure) -> PreparedBallots {
+        try prepare(read(selection), selection, wholeFile: wholeFile)
+    }
+
+    /// Reads the ballot file `selection` names, refusing CSV reading options for a file read as
+    /// BLT (they would do nothing).
+    static func read(_ selection: BallotSelection) throws(ElectionFailure) -> PreparedBallots {
+        let ballots = try read(selection.path, with: selection.reading)
         if ballots.format == .blt, let option = csvOptionsGiven(selection.reading.csvOptions).first {
             throw ElectionFailure(.request, "\(option) is for CSV files; \(selection.path) was read as BLT")
         }
-        if !allRegions { ballots = try narrow(ballots, toRegion: selection.region) }
-        if let file = selection.attributes {
-            ballots = try apply(try attributes(file), to: ballots)
+        return ballots
+    }
+
+    /// Prepares ballots read for `selection`.
+    static func prepare(_ read: PreparedBallots, _ selection: BallotSelection, wholeFile: Bool = false) throws(ElectionFailure) -> PreparedBallots {
+        try prepare(
+            read, region: selection.region, wholeFile: wholeFile, attributes: selection.attributes.map(attributes), standing: nil,
+            minimums: selection.minimums, in: .request(attributesOption: selection.attributesOption)
+        )
+    }
+
+    /// The one preparation of ballots already read: narrowed to `region` (a file with regions
+    /// needs one, unless `wholeFile`), with `attributes` applied, only `standing` left standing
+    /// (nil: everyone, or for one region of a shared file, the candidates its ballots name), and
+    /// a check that a standing candidate has each minimum's category.
+    static func prepare(
+        _ read: PreparedBallots, region: String?, wholeFile: Bool = false, attributes: CandidateAttributes?, onlyListedHere: Bool = false,
+        standing: [String]?, minimums: [Minimum], in context: Context
+    ) throws(ElectionFailure) -> PreparedBallots {
+        var ballots = wholeFile ? read : try narrow(read, toRegion: region, in: context)
+        if let attributes {
+            ballots = try apply(attributes, to: ballots, onlyListedHere: onlyListedHere)
         }
-        try checkCategories(of: selection.minimums, in: ballots) { category, list in
-            ElectionFailure(.request, "no candidate has the category '\(Excerpt.of(category))' in --min; the categories in \(selection.attributes ?? attributesOption) are: \(list)")
+        var standing = standing
+        if standing == nil, ballots.region != nil, case .section = context {
+            // One file for every region: the candidates named on this region's ballots stand.
+            var named = Set<Int>()
+            for ballot in ballots.profile.ballots { for entry in ballot.ranking.entries { named.insert(entry.candidate) } }
+            standing = named.sorted().map { ballots.profile.candidates[$0].name }
         }
+        if let standing, !standing.isEmpty {
+            ballots = try self.standing(standing, in: ballots, context: context)
+        }
+        try checkCategories(of: minimums, in: ballots, context: context, attributesFile: attributes?.file)
         return ballots
     }
 
@@ -44,21 +83,30 @@ public enum BallotPreparation {
         return zip(csvOptionNames, given).filter(\.1).map(\.0)
     }
 
-    /// The ballots of one region (`--region`), which a file with several regions needs.
-    static func narrow(_ ballots: PreparedBallots, toRegion name: String?) throws(ElectionFailure) -> PreparedBallots {
+    /// The ballots of one region, which a file with several regions needs.
+    static func narrow(_ ballots: PreparedBallots, toRegion name: String?, in context: Context) throws(ElectionFailure) -> PreparedBallots {
         let profile = ballots.profile
-        if profile.regions.isEmpty {
-            guard name == nil else { throw ElectionFailure(.request, "\(ballots.path) has no region column; leave out --region") }
-            return ballots
-        }
         let list = Excerpt.list(profile.regions)
-        guard let name else {
-            throw ElectionFailure(.request, "\(ballots.path) holds ballots from \(profile.regions.count) region(s) (\(list)); count one with --region NAME")
+        switch context {
+        case .request:
+            if profile.regions.isEmpty {
+                guard name == nil else { throw ElectionFailure(.request, "\(ballots.path) has no region column; leave out --region") }
+                return ballots
+            }
+            guard let name else {
+                throw ElectionFailure(.request, "\(ballots.path) holds ballots from \(profile.regions.count) region(s) (\(list)); count one with --region NAME")
+            }
+            guard let index = profile.regionIndex(named: name) else {
+                throw ElectionFailure(.request, "no region '\(Excerpt.of(name))' in \(ballots.path); its regions are: \(list)")
+            }
+            return ballots.with(profile.restricted(toRegion: index), region: profile.regions[index])
+        case let .section(place):
+            guard let name, !profile.regions.isEmpty else { return ballots }
+            guard let index = profile.regionIndex(named: name) else {
+                throw ElectionFailure(.badData, "\(place): no ballots for region \"\(Excerpt.of(name))\" in \(ballots.path); its regions are \(list)")
+            }
+            return ballots.with(profile.restricted(toRegion: index), region: profile.regions[index])
         }
-        guard let index = profile.regionIndex(named: name) else {
-            throw ElectionFailure(.request, "no region '\(Excerpt.of(name))' in \(ballots.path); its regions are: \(list)")
-        }
-        return ballots.with(profile.restricted(toRegion: index), region: profile.regions[index])
     }
 
     /// Reads a candidate-attributes file.
@@ -86,26 +134,35 @@ public enum BallotPreparation {
     }
 
     /// `ballots` counted as if only the candidates named in `names` stood (the others withdrawn).
-    static func standing(_ names: [String], in ballots: PreparedBallots, context: String) throws(ElectionFailure) -> PreparedBallots {
+    static func standing(_ names: [String], in ballots: PreparedBallots, context: Context) throws(ElectionFailure) -> PreparedBallots {
         var standing = Set<Int>()
         for name in names {
             guard let index = ballots.profile.candidateIndex(named: name) else {
-                throw ElectionFailure(.badData, "\(context): '\(Excerpt.of(name))' is not a candidate in \(ballots.path)")
+                let place = switch context {
+                case .request: ballots.path
+                case let .section(place): place
+                }
+                throw ElectionFailure(.badData, "\(place): '\(Excerpt.of(name))' is not a candidate in \(ballots.path)")
             }
             standing.insert(index)
         }
         return ballots.with(ballots.profile.standing(only: standing))
     }
 
-    /// Checks that some standing candidate has each minimum's category; `failure` makes the error
-    /// from the missing category and the list of those there are.
-    static func checkCategories(of minimums: [Minimum], in ballots: PreparedBallots, _ failure: (String, String) -> ElectionFailure) throws(ElectionFailure) {
+    /// Checks that some standing candidate has each minimum's category.
+    static func checkCategories(of minimums: [Minimum], in ballots: PreparedBallots, context: Context, attributesFile: String?) throws(ElectionFailure) {
         let profile = ballots.profile
         let withdrawn = Set(profile.withdrawn)
         let known = Set(profile.candidates.indices.filter { !withdrawn.contains($0) }.flatMap { profile.candidates[$0].categories })
         for minimum in minimums where !known.contains(minimum.category) {
-            let list = known.sorted()
-            throw failure(minimum.category, list.isEmpty ? "none" : Excerpt.list(list))
+            let list = known.isEmpty ? "none" : Excerpt.list(known.sorted())
+            let category = Excerpt.of(minimum.category)
+            switch context {
+            case let .request(option):
+                throw ElectionFailure(.request, "no candidate has the category '\(category)' in --min; the categories in \(attributesFile ?? option) are: \(list)")
+            case let .section(place):
+                throw ElectionFailure(.badData, "\(place): no standing candidate has the category '\(category)'; the categories there are: \(list)")
+            }
         }
     }
 }

@@ -11,6 +11,8 @@ public struct BallotSelection: Sendable {
     /// A candidate-attributes file (docs/formats.md): categories and slates.
     public var attributes: String?
     public var minimums: [Minimum]
+    /// The option that names the attributes file (`--candidates`, `--slates`), for messages.
+    public var attributesOption: String
 
     /// Checks what can be checked without the file: minimums need the candidates' categories,
     /// and one CSV column cannot play two parts.
@@ -20,6 +22,7 @@ public struct BallotSelection: Sendable {
         self.region = region
         self.attributes = attributes
         self.minimums = minimums
+        self.attributesOption = attributesOption
         if !minimums.isEmpty, attributes == nil {
             throw ElectionFailure(.request, "--min needs the candidates' categories: give \(attributesOption) FILE")
         }

@@ -131,33 +131,14 @@ public struct ContestPlan: Sendable {
                     shared = try BallotPreparation.read(self.ballots!, with: loader)
                 }
                 ballots = shared!
-                let profile = ballots.profile
-                if profile.regions.isEmpty, sections.filter({ $0.ballots == nil }).count > 1 {
+                if ballots.profile.regions.isEmpty, sections.filter({ $0.ballots == nil }).count > 1 {
                     throw ElectionFailure(.badData, "\(file): several sections share \(ballots.path), which has no region column; give \"region_column\" or a ballot file per section")
                 }
-                if !profile.regions.isEmpty {
-                    guard let index = profile.regionIndex(named: section.region) else {
-                        throw ElectionFailure(.badData, "\(place): no ballots for region \"\(Excerpt.of(section.region))\" in \(ballots.path); its regions are \(Excerpt.list(profile.regions))")
-                    }
-                    ballots = ballots.with(profile.restricted(toRegion: index), region: profile.regions[index])
-                }
             }
-            if let attributes {
-                ballots = try BallotPreparation.apply(attributes, to: ballots, onlyListedHere: section.ballots != nil)
-            }
-            var standing = section.candidates
-            if standing == nil, ballots.region != nil {
-                // One file for every region: the candidates named on this region's ballots stand.
-                var named = Set<Int>()
-                for ballot in ballots.profile.ballots { for entry in ballot.ranking.entries { named.insert(entry.candidate) } }
-                standing = named.sorted().map { ballots.profile.candidates[$0].name }
-            }
-            if let standing, !standing.isEmpty {
-                ballots = try BallotPreparation.standing(standing, in: ballots, context: place)
-            }
-            try BallotPreparation.checkCategories(of: section.minimums, in: ballots) { category, list in
-                ElectionFailure(.badData, "\(place): no standing candidate has the category '\(Excerpt.of(category))'; the categories there are: \(list)")
-            }
+            ballots = try BallotPreparation.prepare(
+                ballots, region: section.ballots == nil ? section.region : nil, attributes: attributes, onlyListedHere: section.ballots != nil,
+                standing: section.candidates, minimums: section.minimums, in: .section(place: place)
+            )
             prepared.append(PreparedSection(plan: section, ballots: ballots))
         }
         var standsIn: [String: String] = [:]
@@ -191,10 +172,4 @@ public struct ContestPlan: Sendable {
         }
         return ContestResult(plan: self, sections: results, seed: seed)
     }
-}
-
-/// One section of a contest with its ballots prepared, ready to count or compare.
-public struct PreparedSection: Sendable {
-    public let plan: ContestPlan.Section
-    public let ballots: PreparedBallots
 }

@@ -35,4 +35,30 @@ public enum Election {
         )
         return (ballots, result)
     }
+
+    /// Carries out a comparison: the request's ballots (one region's file) counted by its STV
+    /// rule and by block vote on each ballot's first N preferences.
+    public static func compare(_ request: CountRequest) throws(ElectionFailure) -> (ballots: PreparedBallots, comparison: Comparison) {
+        let read = try BallotPreparation.read(request.ballots)
+        guard read.profile.regions.isEmpty else {
+            throw ElectionFailure(.request, "\(read.path) holds several regions; compare one region's file, or count the contest with tally count --contest")
+        }
+        let ballots = try BallotPreparation.prepare(read, request.ballots)
+        let seats = try request.seats(for: ballots)
+        let rule: STVRule = switch request.method {
+        case let .stv(rule): rule
+        case .block: .ers97
+        }
+        do {
+            let comparison = try Comparison(
+                profile: ballots.profile, seats: seats, rule: rule, minimums: request.ballots.minimums, seed: request.ties.seed,
+                tieOrder: try request.ties.breaker(for: ballots.profile).explicitOrder
+            )
+            return (ballots, comparison)
+        } catch let failure as ElectionFailure {
+            throw failure
+        } catch {
+            throw ElectionFailure.counting(error, ballots.path, seatsAskedFor: request.seats != nil) { ballots.profile.candidates[$0].name }
+        }
+    }
 }

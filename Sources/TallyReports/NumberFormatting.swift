@@ -3,27 +3,38 @@ import TallyArithmetic
 /// How reports spell numbers: thousands separated by commas in text, plain in JSON and CSV.
 public enum NumberFormatting {
     /// `1234567` → `1,234,567`.
-    public static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result += "," }
-            result.append(digit)
-        }
-        return value < 0 ? "-" + result : result
-    }
+    public static func grouped(_ value: Int64) -> String { grouped(DecimalValue(units: value, places: 0)) }
 
     /// An exact decimal with thousands grouped: `1914.00000` → `1,914.00000`; `signed` adds `+`
     /// to positive values (for transfers).
     public static func grouped(_ value: DecimalValue, signed: Bool = false) -> String {
-        let text = value.description
-        let negative = text.hasPrefix("-")
-        let digits = negative ? String(text.dropFirst()) : text
-        let parts = digits.split(separator: ".", maxSplits: 1)
-        let whole = grouped(Int64(parts[0]) ?? 0)
-        let body = parts.count == 2 ? whole + "." + parts[1] : whole
-        if negative { return "-" + body }
-        return signed && value.units > 0 ? "+" + body : body
+        var bytes: [UInt8] = []
+        appendGrouped(value.units, places: value.places, signed: signed, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `units` (of 10^-places) with thousands grouped, the one spelling of figures in
+    /// every text report: `-` before a negative figure, `+` before a positive one when `signed`,
+    /// and `*` before all when `marked` (the total that elected a candidate).
+    static func appendGrouped(_ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, to bytes: inout [UInt8]) {
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(32)
+        var magnitude = units.magnitude
+        for _ in 0..<places {
+            reversed.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        if places > 0 { reversed.append(0x2E) }
+        var group = 0
+        repeat {
+            if group == 3 { reversed.append(0x2C); group = 0 }
+            reversed.append(0x30 + UInt8(magnitude % 10))
+            magnitude /= 10
+            group += 1
+        } while magnitude > 0
+        if units < 0 { reversed.append(0x2D) } else if signed, units > 0 { reversed.append(0x2B) }
+        if marked { reversed.append(0x2A) }
+        bytes.append(contentsOf: reversed.reversed())
     }
 
     /// `part` as a percentage of `whole`, to 2 decimals, rounded half up (display only; no count

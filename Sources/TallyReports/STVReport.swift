@@ -167,6 +167,7 @@ public struct STVReport: ResultSheet {
     /// One line per stage saying what moved and why, with the stage's notes.
     private func stageNotes() -> String {
         var output = ""
+        let eventsByStage = Dictionary(grouping: record.constraintEvents, by: \.stage)
         for stage in record.stages {
             var text = "Stage \(stage.label): "
             switch stage.event {
@@ -192,8 +193,7 @@ public struct STVReport: ResultSheet {
                 text += "\(iterations) iterations\(converged ? "" : " (stopped: surplus no longer falling)")."
             }
             if !stage.elected.isEmpty { text += " Elected: \(source.names(stage.elected))." }
-            let label = stage.label
-            for event in record.constraintEvents where event.stage == label { text += " " + sentence(event) }
+            for event in eventsByStage[stage.label] ?? [] { text += " " + sentence(event) }
             for note in stage.notes { text += " " + note }
             output += TextWrap.lines(text, width: width)
         }

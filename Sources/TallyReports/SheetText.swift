@@ -24,25 +24,10 @@ struct SheetText {
     /// `width`; `signed` puts `+` before a positive figure (transfers), `marked` puts `*` before it
     /// (the total that elected a candidate).
     mutating func figure(_ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, width: Int) {
-        var digits: [UInt8] = [] // reversed
-        digits.reserveCapacity(32)
-        var magnitude = units.magnitude
-        for _ in 0..<places {
-            digits.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-        }
-        if places > 0 { digits.append(0x2E) }
-        var group = 0
-        repeat {
-            if group == 3 { digits.append(0x2C); group = 0 }
-            digits.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-            group += 1
-        } while magnitude > 0
-        if units < 0 { digits.append(0x2D) } else if signed, units > 0 { digits.append(0x2B) }
-        if marked { digits.append(0x2A) }
-        pad(width - digits.count)
-        bytes.append(contentsOf: digits.reversed())
+        let start = bytes.count
+        NumberFormatting.appendGrouped(units, places: places, signed: signed, marked: marked, to: &bytes)
+        let length = bytes.count - start
+        if length < width { bytes.insert(contentsOf: repeatElement(0x20, count: width - length), at: start) }
     }
 
     /// Ends the line, without the spaces at its end.

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import TallyCommands
-import TallyTestSupport
 
 /// `tally compare` against results worked by hand in the fixture's README.
 @Suite struct CompareFixtureTests {

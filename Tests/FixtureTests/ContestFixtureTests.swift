@@ -3,7 +3,6 @@ import Testing
 import TallyBallotFiles
 import TallyCommands
 import TallyCounting
-import TallyTestSupport
 
 /// Contest fixtures: `tally count --contest FILE` against the results worked by hand.
 @Suite struct ContestFixtureTests {

@@ -1,4 +1,3 @@
-import TallyTestSupport
 /// A minimal JSON reader for tests that keeps decimal numbers as their exact text (`"11.00"`
 /// stays `11.00`), which Foundation's reader turns into floating point. Whole numbers become
 /// `Int`; objects `[String: Any]`; arrays `[Any]`; null `NSNull`-free `ExactJSON.null`.

@@ -3,7 +3,6 @@ import Testing
 import TallyBallotFiles
 import TallyCommands
 import TallyModel
-import TallyTestSupport
 
 /// Every scenario in Fixtures/ is its own test case. Expected values come from fixture.json,
 /// which holds official figures or hand calculations written down beside it, never Tally output.
@@ -31,14 +30,17 @@ import TallyTestSupport
     /// a misspelt expectation ("elcted") would otherwise be skipped without a word.
     @Test(arguments: Fixture.all)
     func fixtureFileHoldsOnlyKeysTheCheckersRead(_ fixture: Fixture) throws {
-        let object = try JSONSerialization.jsonObject(with: fixture.data)
+        let object = try ExactJSON.parse(String(decoding: fixture.data, as: UTF8.self))
         #expect(FixtureSchema.fixture.problems(in: object) == [])
     }
 
     /// The schema check finds a misspelt key, and a value of the wrong kind, wherever they are.
-    @Test func theSchemaCheckFindsMisspeltKeys() throws {
+    @Test func theSchemaCheckFindsMisspeltKeysAndWrongKinds() throws {
+        #expect(FixtureSchema.integer.problems(in: try ExactJSON.parse("true"), at: "x") == ["x: expected a whole number"])
+        #expect(FixtureSchema.integer.problems(in: try ExactJSON.parse("1.5"), at: "x") == ["x: expected a whole number"])
+        #expect(FixtureSchema.integer.problems(in: try ExactJSON.parse("0"), at: "x") == [])
         let text = #"{"ballots": "b.blt", "source": "s", "runs": [{"arguments": [], "expect": {"elcted": ["A"], "stages": [{"stage": 2, "votes": {"A": "1.00"}}]}}]}"#
-        let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let object = try ExactJSON.parse(text)
         let problems = FixtureSchema.fixture.problems(in: object)
         #expect(problems.count == 2)
         #expect(problems.first?.hasPrefix("runs[0].expect.elcted: not a key the checkers read") == true)

@@ -4,7 +4,6 @@ import TallyArithmetic
 import TallyBallotFiles
 import TallyCounting
 import TallyModel
-import TallyTestSupport
 
 /// Meek on the ERS97 ballots against the reference count in ers97-model/meek_reference.csv
 /// (Hill–Wichmann–Woodall's program). Each reference column but the last must match some stage

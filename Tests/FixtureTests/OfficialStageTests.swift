@@ -3,7 +3,6 @@ import Testing
 import TallyBallotFiles
 import TallyCounting
 import TallyModel
-import TallyTestSupport
 
 /// Real Scottish counts: every official stage figure (each candidate's votes and the
 /// non-transferable total, to 5 decimals), who was elected, excluded or had a surplus transferred

@@ -5,7 +5,6 @@ import TallyCounting
 import TallyElection
 import TallyModel
 import TallyReports
-import TallyTestSupport
 
 /// Properties every STV count must have, checked on the ballots of every fixture — each ballot
 /// file that states its seats, and each section of each contest — under every rule: no vote

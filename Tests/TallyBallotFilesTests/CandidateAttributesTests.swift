@@ -1,7 +1,6 @@
 import Testing
 import TallyModel
 @testable import TallyBallotFiles
-import TallyTestSupport
 
 @Suite struct CandidateAttributesTests {
     func attributes(_ text: String) throws -> CandidateAttributes {

@@ -3,7 +3,6 @@ import Testing
 @testable import TallyBallotFiles
 #if canImport(Glibc)
 import Glibc
-import TallyTestSupport
 #endif
 
 /// Inputs that never end or are too large are refused with a message, never read without limit

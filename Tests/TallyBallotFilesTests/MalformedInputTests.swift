@@ -56,6 +56,8 @@ import TallyTestSupport
         Case(name: "big.blt", text: "3 1\n1 9223372036854775808 0\n0\n\"A\"\n\"B\"\n\"C\"\n", line: 2, column: 3, message: "expected a candidate number from 1 to 3; found '9223372036854775808'"),
         Case(name: "big.blt", text: "3 1\n1 2=99999999999999999999 0\n", line: 2, column: 5, message: "beyond any candidate number"),
         Case(name: "big.csv", text: "weight,Ann\n99999999999999999999999,1\n", line: 2, column: 1, message: "is more than 1000000000"),
+        Case(name: "big.csv", text: "Ann,Bob\n1,9223372036854775808\n", line: 2, column: 3, message: "expected a rank number from 1 to 32752; found '9223372036854775808'"),
+        Case(name: "big.csv", text: "Ann,Bob\n1,40000\n", line: 2, column: 3, message: "expected a rank number from 1 to 32752; found '40000'"),
         // A ballot line or a second 0 after the end-of-ballots 0 (issue 10, defect 2): not a name.
         Case(name: "s.blt", text: "3 1\n1 1 0\n0\n1 2 0\n\"A\"\n\"B\"\n\"C\"\n", line: 4, column: 1, message: "expected candidate 1's name in double quotes; found '1 2 0', which looks like a ballot line, but the ballots ended with the '0' on line 3"),
         Case(name: "s.blt", text: "3 1\n1 1 0\n0\n0\n\"A\"\n\"B\"\n\"C\"\n", line: 4, column: 1, message: "found '0', which looks like a ballot line"),

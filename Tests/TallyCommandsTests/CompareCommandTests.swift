@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import TallyCommands
-import TallyTestSupport
 
 @Suite struct CompareCommandTests {
     /// Two candidates with one ballot each for one seat: only the file's `[tie]` order decides.

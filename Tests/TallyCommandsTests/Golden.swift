@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import TallyTestSupport
 
 /// Compares `actual` with a recorded golden file. Golden files change only on explicit request:
 /// run the tests with TALLY_RECORD_GOLDEN=1 to re-record, then review the diff before committing.

@@ -1,6 +1,5 @@
 import Testing
 import TallyCommands
-import TallyTestSupport
 
 /// The whole help screen of every command is pinned.
 @Suite struct HelpTests {

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import TallyCommands
 import TallyElection
+import TallyTestSupport
 #if canImport(Glibc)
 import Glibc
-import TallyTestSupport
 #endif
 
 /// `-o`, `--candidates-out` and `--save-fit` never replace what the path names (issue 10,

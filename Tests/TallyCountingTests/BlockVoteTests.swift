@@ -1,7 +1,6 @@
 import Testing
 import TallyModel
 @testable import TallyCounting
-import TallyTestSupport
 
 @Suite struct BlockVoteTests {
     let candidates = ["A", "B", "C", "D"].map { Candidate(name: $0) }

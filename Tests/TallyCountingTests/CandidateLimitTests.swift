@@ -1,7 +1,6 @@
 import Testing
 import TallyCounting
 import TallyModel
-import TallyTestSupport
 
 /// STV takes at most `STV.maximumCandidates` standing candidates (issue 10, defect 5): past it
 /// the count is refused with the reason, before any stage is counted; withdrawn candidates do

@@ -1,6 +1,5 @@
 import Testing
 @testable import TallyCounting
-import TallyTestSupport
 
 @Suite struct DisproportionalityTests {
     /// Seats exactly in proportion: both indices 0.

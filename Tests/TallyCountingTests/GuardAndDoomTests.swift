@@ -1,7 +1,6 @@
 import Testing
 import TallyModel
 @testable import TallyCounting
-import TallyTestSupport
 
 /// 3 seats, at least 1 woman; ballots 40 Adam, 24 Ben, 21 Dan, 15 Cara (no later preferences).
 /// Cara is the only woman.

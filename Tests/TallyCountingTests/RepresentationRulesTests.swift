@@ -1,7 +1,6 @@
 import Testing
 import TallyModel
 @testable import TallyCounting
-import TallyTestSupport
 
 @Suite struct RepresentationRulesTests {
     /// Candidates 0–5: 0 man, 1 woman, 2 BAME woman, 3 BAME man, 4 woman, 5 man.

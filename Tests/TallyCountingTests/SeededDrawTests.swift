@@ -1,6 +1,5 @@
 import Testing
 import TallyCounting
-import TallyTestSupport
 
 @Suite struct SeededDrawTests {
     /// The reference outputs of SplitMix64 started at 0 (Steele, Lea and Flood; Vigna's

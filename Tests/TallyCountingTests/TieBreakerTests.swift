@@ -1,6 +1,5 @@
 import Testing
 import TallyCounting
-import TallyTestSupport
 
 @Suite struct TieBreakerTests {
     @Test func explicitOrderDecidesAndIsRecorded() throws {

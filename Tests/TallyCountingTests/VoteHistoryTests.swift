@@ -1,7 +1,6 @@
 import Testing
 import TallyArithmetic
 @testable import TallyCounting
-import TallyTestSupport
 
 /// Splitting candidates equal now by earlier stages, from each candidate's changes, gives what
 /// walking every stage gives (the way the rules say it: ERS97 5.2.3 forwards, SSI 2007/42 rules

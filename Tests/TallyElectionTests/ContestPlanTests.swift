@@ -79,18 +79,22 @@ import TallyTestSupport
         #expect(result.categoryTotals.first?.met == false)
     }
 
-    /// The same preparation serves count and contests: a contest section counts exactly as
-    /// `count --region` with the same candidates file and minimums.
-    @Test func aSectionCountsAsTheSameBallotsCountedAlone() throws {
+    /// A section's ballots as prepared, against the fixture's file: North's three candidates
+    /// stand (the other six are withdrawn), its 100 ballots (50 + 30 + 20) are all there, and the
+    /// inline categories and slates are applied.
+    @Test func aSectionIsPreparedFromTheSharedFile() throws {
         let plan = try ContestPlan.load(path: Repository.fixture("contest-three-regions/contest.json"))
-        let sections = try plan.prepare(reading: BallotFileLoader())
-        let contest = try plan.count(sections, seed: 1)
-        let north = try #require(sections.first { $0.plan.name == "North" })
-        let alone = try Election.count(north.ballots, seats: north.plan.seats, method: north.plan.method, minimums: north.plan.minimums, ties: TieBreaker(seed: 1), context: "North")
-        guard case let .stv(record) = alone, case let .stv(inContest) = contest.sections[0].result else {
-            Issue.record("expected STV records")
-            return
-        }
-        #expect(record == inContest)
+        let north = try #require(plan.prepare(reading: BallotFileLoader()).first { $0.plan.name == "North" })
+        let profile = north.ballots.profile
+        let withdrawn = Set(profile.withdrawn)
+        let standing = profile.candidates.indices.filter { !withdrawn.contains($0) }.map { profile.candidates[$0].name }
+        #expect(Set(standing) == ["Nate", "Nina", "Neil"])
+        #expect(profile.withdrawn.count == 6)
+        #expect(profile.validBallots == 100)
+        #expect(north.ballots.region == "North")
+        let nina = try #require(profile.candidateIndex(named: "Nina"))
+        #expect(profile.candidates[nina].categories == ["woman"])
+        #expect(profile.candidates[nina].affiliation == "Your Momentum")
+        #expect(north.plan.minimums == [Minimum(category: "woman", count: 1)])
     }
 }

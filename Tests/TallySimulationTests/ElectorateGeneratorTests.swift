@@ -1,6 +1,5 @@
 import Testing
 @testable import TallySimulation
-import TallyTestSupport
 
 /// The generator against probabilities worked by hand from the rules in docs/scenarios.md, on
 /// samples large enough that a wrong rule misses by many standard errors.

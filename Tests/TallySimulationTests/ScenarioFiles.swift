@@ -1,5 +1,4 @@
 import Foundation
-import TallyTestSupport
 
 /// Scenario files for tests: written to a fresh temporary directory.
 enum ScenarioFiles {

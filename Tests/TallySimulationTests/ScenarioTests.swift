@@ -1,7 +1,6 @@
 import Testing
 import TallyBallotFiles
 @testable import TallySimulation
-import TallyTestSupport
 
 @Suite("Scenario files")
 struct ScenarioTests {

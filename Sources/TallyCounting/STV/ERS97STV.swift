@@ -34,18 +34,16 @@ struct ERS97STV {
         while count.placesLeft > 0 && !count.continuingCandidates.isEmpty {
             // Minimum representation (counting-rules.md §5, not part of ERS97): doomed candidates
             // are excluded together at the next stage.
-            let doomed = count.doomedCandidates()
-            if !doomed.isEmpty {
-                count.noteDoomed(doomed)
+            if let (doomed, note) = count.takeDoomed() {
                 let remaining = count.continuingCandidates.filter { !doomed.contains($0) }
                 if remaining.count <= count.placesLeft {
                     // [5.5.1] the exclusion would leave no more continuing candidates than places:
                     // they are elected at once, and the doomed papers are not transferred.
                     for candidate in doomed { count.exclude(candidate) }
-                    try electAll(remaining, in: &count, excluded: doomed, notes: [GuardAndDoom.doomedNote(doomed.count)])
+                    try electAll(remaining, in: &count, excluded: doomed, notes: [note])
                     break
                 }
-                try exclude(doomed, in: &count, notes: [GuardAndDoom.doomedNote(doomed.count)])
+                try exclude(doomed, in: &count, notes: [note])
                 continue
             }
             let surpluses = count.elected.filter { count.votes[$0] > count.quota }

@@ -23,6 +23,8 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// Votes when the stage being counted began.
     private var stageStart: [Value]
     private var recipients: [[PaperGroup]]
+    /// The candidates in `recipients` with papers waiting, in the order they got their first.
+    private var waiting: [Int] = []
     /// The valid vote, for the conservation check.
     let validVotes: Value
 
@@ -57,8 +59,7 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// Gives each paper to its first preference, at value 1.
     mutating func distributeFirstPreferences() throws {
         for ranking in 0..<ballots.count {
-            let candidate = ballots.candidate(Int32(ranking), 0)
-            recipients[candidate].append(PaperGroup(ranking: Int32(ranking), position: 0, papers: ballots.weight[ranking]))
+            receive(PaperGroup(ranking: Int32(ranking), position: 0, papers: ballots.weight[ranking]))
         }
         try deliver(value: try Value(1))
     }
@@ -85,9 +86,7 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// total (exclusions, Scottish surpluses), or stay behind worth nothing (ERS97 surpluses,
     /// where only transferable papers share the surplus).
     mutating func move(_ sorted: SortedPapers, value: Value, exhaustedCarryValue: Bool = true) throws {
-        for group in sorted.transferable {
-            recipients[ballots.candidate(group.ranking, group.position)].append(group)
-        }
+        for group in sorted.transferable { receive(group) }
         if exhaustedCarryValue {
             exhausted = try exhausted + value.times(sorted.nonTransferablePapers)
         }
@@ -103,14 +102,24 @@ struct GregoryCount<Places: DecimalPlaces> {
         return (sorted.transferablePapers, sorted.nonTransferablePapers)
     }
 
-    /// Hands the papers collected in `recipients` to their candidates as new parcels.
+    /// Puts a group of papers on the pile of the candidate its position names.
+    private mutating func receive(_ group: PaperGroup) {
+        let candidate = ballots.candidate(group.ranking, group.position)
+        if recipients[candidate].isEmpty { waiting.append(candidate) }
+        recipients[candidate].append(group)
+    }
+
+    /// Hands the papers collected in `recipients` to their candidates as new parcels, in
+    /// candidate order; the cost is in the candidates who received papers, not all of them.
     private mutating func deliver(value: Value) throws {
-        for candidate in recipients.indices where !recipients[candidate].isEmpty {
+        waiting.sort()
+        for candidate in waiting {
             let papers = recipients[candidate].reduce(Int64(0)) { $0 + $1.papers }
             parcels[candidate].append(Parcel(value: value, groups: recipients[candidate], papers: papers))
             votes[candidate] = try votes[candidate] + value.times(papers)
             recipients[candidate].removeAll()
         }
+        waiting.removeAll(keepingCapacity: true)
     }
 
     /// Takes a candidate's parcels away (to transfer them), leaving none.
@@ -186,11 +195,9 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// True (and recorded) when electing `candidate` now would make a minimum impossible.
     mutating func isDoomed(_ candidate: Int) -> Bool { candidates.isDoomed(candidate) }
 
-    /// The continuing candidates who can no longer be elected without breaking a minimum.
-    func doomedCandidates() -> [Int] { candidates.doomed() }
-
-    /// Records that `doomed` are excluded for being doomed.
-    mutating func noteDoomed(_ doomed: [Int]) { candidates.noteDoomed(doomed) }
+    /// The candidates doomed now, recorded as excluded for it, with the stage note; nil when none
+    /// is (`STVCandidates.takeDoomed`).
+    mutating func takeDoomed() -> (candidates: [Int], note: String)? { candidates.takeDoomed() }
 
     /// Whether excluding all of `group` still leaves the minimums possible to meet.
     func canExclude(_ group: [Int]) -> Bool { candidates.canExclude(group) }
@@ -256,13 +263,4 @@ struct GregoryCount<Places: DecimalPlaces> {
         history.record(votes)
         stageStart = votes
     }
-}
-
-/// Papers sorted by their next preference for a continuing candidate, ready to move.
-struct SortedPapers {
-    /// Groups with a next preference, each at that preference's position.
-    var transferable: [PaperGroup] = []
-    var transferablePapers: Int64 = 0
-    /// Papers with no next preference for a continuing candidate.
-    var nonTransferablePapers: Int64 = 0
 }

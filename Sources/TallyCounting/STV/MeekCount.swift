@@ -36,6 +36,7 @@ struct MeekCount {
     var seats: Int { candidates.seats }
     var elected: [Int] { candidates.elected }
     var hopeful: [Int] { candidates.continuingCandidates }
+    var constraintEvents: [ConstraintEvent] { candidates.constraintEvents }
 
     // MARK: The reference rule's steps
 
@@ -134,10 +135,9 @@ struct MeekCount {
 
     // MARK: Guard and doom
 
-    /// The hopefuls who can no longer be elected without breaking a minimum.
-    func doomed() -> [Int] { candidates.doomed() }
-
-    mutating func noteDoomed(_ doomed: [Int]) { candidates.noteDoomed(doomed) }
+    /// The hopefuls doomed now, recorded as excluded for it, with the stage note; nil when none
+    /// is (`STVCandidates.takeDoomed`).
+    mutating func takeDoomed() -> (candidates: [Int], note: String)? { candidates.takeDoomed() }
 
     // MARK: Recording
 

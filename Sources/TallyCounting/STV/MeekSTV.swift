@@ -24,7 +24,10 @@ struct MeekSTV {
         var round = 0
         // [B.1] a round, while seats remain and there are more candidates than seats left.
         while count.elected.count < seats && count.elected.count + count.hopeful.count > seats {
-            if !count.stages.isEmpty, try excludeDoomed(in: &count, event: .exclusion(candidates: count.doomed(), batch: nil)) { continue }
+            if !count.stages.isEmpty, let doomed = count.takeDoomed() {
+                try exclude(doomed, in: &count, event: .exclusion(candidates: doomed.candidates, batch: nil))
+                continue
+            }
             round += 1
             var iterations = 0
             var previousSurplus: Value?
@@ -52,7 +55,10 @@ struct MeekSTV {
                 try count.recordStage(event, elected: newlyElected, excluded: [])
                 continue
             }
-            if try excludeDoomed(in: &count, event: event) { continue }
+            if let doomed = count.takeDoomed() {
+                try exclude(doomed, in: &count, event: event)
+                continue
+            }
             // [B.3] defeat the lowest hopeful.
             let defeated = try count.lowestHopeful(surplus: surplus)
             count.exclude([defeated])
@@ -74,14 +80,10 @@ struct MeekSTV {
     }
 
     /// §5 (not part of the reference rule): doomed hopefuls are excluded together, recorded as
-    /// `event`. False when none is doomed.
-    private func excludeDoomed(in count: inout MeekCount, event: STVEvent) throws -> Bool {
-        let doomed = count.doomed()
-        guard !doomed.isEmpty else { return false }
-        count.noteDoomed(doomed)
-        count.exclude(doomed)
-        try count.recordStage(event, elected: [], excluded: doomed, notes: [GuardAndDoom.doomedNote(doomed.count)])
-        try count.release(doomed)
-        return true
+    /// `event`.
+    private func exclude(_ doomed: (candidates: [Int], note: String), in count: inout MeekCount, event: STVEvent) throws {
+        count.exclude(doomed.candidates)
+        try count.recordStage(event, elected: [], excluded: doomed.candidates, notes: [doomed.note])
+        try count.release(doomed.candidates)
     }
 }

@@ -40,7 +40,7 @@ public struct STV: Sendable {
             return record(count.stages, count.elected, count.ties, count.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
         case .meek:
             let count = try MeekSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: profile.withdrawn, ties: ties)
-            return record(count.stages, count.elected, count.ties, count.candidates.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
+            return record(count.stages, count.elected, count.ties, count.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
         }
     }
 

@@ -55,11 +55,15 @@ struct STVCandidates {
         return true
     }
 
-    /// Records that `candidates` are excluded for being doomed.
-    mutating func noteDoomed(_ candidates: [Int]) {
-        for candidate in candidates {
+    /// The candidates doomed now, recorded as excluded for it, with the stage note that says they
+    /// go together and why; nil when none is. Every rule excludes them at once, at one stage.
+    mutating func takeDoomed() -> (candidates: [Int], note: String)? {
+        let doomed = doomed()
+        guard !doomed.isEmpty else { return nil }
+        for candidate in doomed {
             note(.doomed, candidate, reason: constraints.reasonDoomed(candidate, elected: elected, placesLeft: placesLeft))
         }
+        return (doomed, GuardAndDoom.doomedNote(doomed.count))
     }
 
     /// Whether excluding all of `group` together still leaves the minimums possible to meet.

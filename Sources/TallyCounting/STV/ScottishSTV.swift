@@ -28,11 +28,9 @@ struct ScottishSTV {
         while count.placesLeft > 0 && !count.continuingCandidates.isEmpty {
             // Minimum representation (counting-rules.md §5, not part of the Order): doomed
             // candidates are excluded together at the next stage.
-            let doomed = count.doomedCandidates()
-            if !doomed.isEmpty {
-                count.noteDoomed(doomed)
+            if let (doomed, note) = count.takeDoomed() {
                 try exclude(doomed, in: &count)
-                try finishStage(&count, event: .exclusion(candidates: doomed, batch: nil), excluded: doomed, notes: [GuardAndDoom.doomedNote(doomed.count)])
+                try finishStage(&count, event: .exclusion(candidates: doomed, batch: nil), excluded: doomed, notes: [note])
                 continue
             }
             let surpluses = count.elected.filter { count.votes[$0] > count.quota }

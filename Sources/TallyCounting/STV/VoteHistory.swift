@@ -25,41 +25,40 @@ struct VoteHistory<Places: DecimalPlaces> {
         stageCount += 1
     }
 
-    /// A candidate's votes at recorded stage `stage`.
-    private func votes(_ candidate: Int, at stage: Int) -> Value {
-        let list = changes[candidate]
-        var low = 0
-        var high = list.count - 1
-        while low < high { // the last entry starting at or before `stage`
-            let middle = (low + high + 1) / 2
-            if list[middle].stage <= stage { low = middle } else { high = middle - 1 }
-        }
-        return list[low].votes
-    }
-
     /// The stage, in the direction's order, at which `a` and `b` first had different votes, with
-    /// whether `a` had more; nil when they were equal at every recorded stage.
+    /// whether `a` had more; nil when they were equal at every recorded stage. Votes change only
+    /// where a list has an entry, so the two lists are walked together, entry by entry.
     private func firstDifference(_ a: Int, _ b: Int, _ direction: HistoryDirection) -> (stage: Int, aHadMore: Bool)? {
         guard stageCount > 0 else { return nil }
-        // Votes change only where a list has an entry: those stages (forwards), or the stages just
-        // before them and the last (backwards), are the only places a difference can first appear.
-        var stages: [Int] = []
+        let listA = changes[a]
+        let listB = changes[b]
         switch direction {
         case .forwards:
-            stages = (changes[a].map(\.stage) + changes[b].map(\.stage))
-            stages.sort()
+            var i = 0
+            var j = 0
+            var stage = 0 // both lists start at stage 0
+            while true {
+                if listA[i].votes != listB[j].votes { return (stage, listA[i].votes > listB[j].votes) }
+                let nextA = i + 1 < listA.count ? listA[i + 1].stage : Int.max
+                let nextB = j + 1 < listB.count ? listB[j + 1].stage : Int.max
+                stage = min(nextA, nextB)
+                if stage == Int.max { return nil }
+                if nextA == stage { i += 1 }
+                if nextB == stage { j += 1 }
+            }
         case .backwards:
-            stages = [stageCount - 1] + (changes[a].map(\.stage) + changes[b].map(\.stage)).compactMap { $0 > 0 ? $0 - 1 : nil }
-            stages.sort(by: >)
+            var i = listA.count - 1
+            var j = listB.count - 1
+            var stage = stageCount - 1
+            while true {
+                if listA[i].votes != listB[j].votes { return (stage, listA[i].votes > listB[j].votes) }
+                let boundary = max(listA[i].stage, listB[j].stage) // the stage before it is the next to look at
+                if boundary == 0 { return nil }
+                stage = boundary - 1
+                if listA[i].stage == boundary { i -= 1 }
+                if listB[j].stage == boundary { j -= 1 }
+            }
         }
-        var previous = -1
-        for stage in stages where stage != previous {
-            previous = stage
-            let votesA = votes(a, at: stage)
-            let votesB = votes(b, at: stage)
-            if votesA != votesB { return (stage, votesA > votesB) }
-        }
-        return nil
     }
 
     /// `tied` in groups by their votes at earlier stages, looked at in `direction`: most votes at
