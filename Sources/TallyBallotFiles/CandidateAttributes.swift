@@ -23,9 +23,14 @@ public struct CandidateAttributes: Sendable {
     public let file: String
     public let entries: [Entry]
 
+    /// Each entry's name in its matching form, worked out once: a contest applies the list to
+    /// every section.
+    private let entryKeys: [String]
+
     public init(file: String, entries: [Entry]) {
         self.file = file
         self.entries = entries
+        entryKeys = entries.map { Candidate.matchingKey(for: $0.name) }
     }
 
     /// Reads the file at `path`.
@@ -103,8 +108,8 @@ public struct CandidateAttributes: Sendable {
     public func apply(to profile: BallotProfile, onlyListedHere: Bool = false) throws -> BallotProfile {
         var candidates = profile.candidates
         var covered = Set<Int>()
-        for entry in entries {
-            guard let index = profile.candidateIndex(named: entry.name) else {
+        for (entry, key) in zip(entries, entryKeys) {
+            guard let index = profile.candidateIndex(matchingKey: key) else {
                 if onlyListedHere { continue }
                 let close = CandidateAttributes.closeMatches(entry.name, among: profile.candidates.map(\.name))
                 let hint = close.isEmpty ? "" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
@@ -115,7 +120,8 @@ public struct CandidateAttributes: Sendable {
             if let slate = entry.slate { candidates[index].affiliation = slate }
             covered.insert(index)
         }
-        let missing = profile.candidates.indices.filter { !covered.contains($0) && !profile.withdrawn.contains($0) }
+        let withdrawn = Set(profile.withdrawn)
+        let missing = profile.candidates.indices.filter { !covered.contains($0) && !withdrawn.contains($0) }
         if !missing.isEmpty {
             let names = Excerpt.list(missing.map { "'\(profile.candidates[$0].name)'" })
             throw BallotFileError(file: file, line: nil, column: nil, message: "expected a line for every candidate; missing: \(names)")

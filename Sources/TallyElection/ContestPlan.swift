@@ -71,6 +71,11 @@ public struct ContestPlan: Sendable {
             attributes = nil
         }
         overallMinimums = ContestPlan.minimums(contest.overallMinimums)
+        // Each section's inline candidates, by the section they name.
+        var namedIn: [String: [String]] = [:]
+        for candidate in contest.candidates ?? [] {
+            if let section = candidate.section { namedIn[Candidate.matchingKey(for: section), default: []].append(candidate.name) }
+        }
         sections = try contest.sections.map { section throws(ElectionFailure) in
             let place = "section \"\(Excerpt.of(section.name))\""
             let method: CountMethod
@@ -89,8 +94,7 @@ public struct ContestPlan: Sendable {
             default:
                 throw fail("\(place): expected \"method\" to be \"stv\" or \"block\"; found \"\(Excerpt.of(section.method))\"")
             }
-            let named = section.candidates ?? contest.candidates?
-                .filter { $0.section.map(Candidate.matchingKey) == Candidate.matchingKey(for: section.name) }.map(\.name)
+            let named = section.candidates ?? (contest.candidates == nil ? nil : namedIn[Candidate.matchingKey(for: section.name)] ?? [])
             return Section(
                 name: section.name, region: section.region ?? section.name, ballots: section.ballots.map(resolve),
                 seats: section.seats, method: method, minimums: ContestPlan.minimums(section.minimums),

@@ -4,6 +4,7 @@ extension BallotProfile {
         precondition(candidates.count == self.candidates.count, "one candidate for each")
         var copy = self
         copy.candidates = candidates
+        if zip(candidates, self.candidates).contains(where: { $0.name != $1.name }) { copy.candidatesByKey = BallotProfile.index(candidates) }
         return copy
     }
 }
@@ -47,7 +48,7 @@ extension BallotProfile {
         }
         let withdrawn = candidates.indices.filter { !standing.contains($0) || self.withdrawn.contains($0) }
         return BallotProfile(
-            title: title, candidates: candidates, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
+            title: title, candidates: candidates, candidatesByKey: candidatesByKey, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
             regions: regions, irregularities: irregular, ballotLines: ballotLines,
             entries: entries, starts: starts, weights: weights,
             regionIndices: regionIndices.count == weights.count ? regionIndices : [], lines: lines

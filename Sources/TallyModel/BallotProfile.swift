@@ -6,7 +6,10 @@ public struct BallotProfile: Sendable {
     /// The election's title, if the file gives one.
     public var title: String?
     /// The candidates in ballot-file order; rankings refer to them by index.
-    public var candidates: [Candidate]
+    public internal(set) var candidates: [Candidate]
+    /// Each candidate's index by the matching form of its name (the first, should two match):
+    /// made once, and handed on to the profiles made from this one.
+    var candidatesByKey: [String: Int]
     /// The number of seats, if the file states it (a BLT header does).
     public var seats: Int?
     /// Indices of withdrawn candidates, ascending.
@@ -15,7 +18,9 @@ public struct BallotProfile: Sendable {
     /// first, if any.
     public var tieOrder: [Int]?
     /// Region names in order of first appearance; empty when the file has no region column.
-    public var regions: [String]
+    public let regions: [String]
+    /// Each region's index by the matching form of its name.
+    private let regionsByKey: [String: Int]
     /// What the irregular-ballot rule did, by kind.
     public var irregularities: IrregularityTally
     /// The number of ballot lines (BLT) or rows (CSV) read.
@@ -40,14 +45,32 @@ public struct BallotProfile: Sendable {
         entries: [Preference], starts: [Int], weights: [Int64], regionIndices: [Int32], lines: [Int32] = [],
         irregularitiesByRegion: [IrregularityTally] = []
     ) {
+        self.init(
+            title: title, candidates: candidates, candidatesByKey: BallotProfile.index(candidates), seats: seats, withdrawn: withdrawn,
+            tieOrder: tieOrder, regions: regions, irregularities: irregularities, ballotLines: ballotLines, entries: entries,
+            starts: starts, weights: weights, regionIndices: regionIndices, lines: lines, irregularitiesByRegion: irregularitiesByRegion
+        )
+    }
+
+    /// A profile of the same candidates as another, whose index by name is `candidatesByKey`.
+    init(
+        title: String?, candidates: [Candidate], candidatesByKey: [String: Int], seats: Int?, withdrawn: [Int], tieOrder: [Int]?,
+        regions: [String], irregularities: IrregularityTally, ballotLines: Int,
+        entries: [Preference], starts: [Int], weights: [Int64], regionIndices: [Int32], lines: [Int32] = [],
+        irregularitiesByRegion: [IrregularityTally] = []
+    ) {
         precondition(starts.count == weights.count + 1, "one start per ballot plus the end")
         precondition(regionIndices.isEmpty || regionIndices.count == weights.count, "one region per ballot")
         self.title = title
         self.candidates = candidates
+        self.candidatesByKey = candidatesByKey
         self.seats = seats
         self.withdrawn = withdrawn
         self.tieOrder = tieOrder
         self.regions = regions
+        var regionsByKey: [String: Int] = [:]
+        for (number, region) in regions.enumerated() { regionsByKey[Candidate.matchingKey(for: region)] = regionsByKey[Candidate.matchingKey(for: region)] ?? number }
+        self.regionsByKey = regionsByKey
         self.irregularities = irregularities
         self.ballotLines = ballotLines
         self.entries = entries
@@ -133,7 +156,7 @@ public struct BallotProfile: Sendable {
             newWeights.append(ballot.weight)
         }
         return BallotProfile(
-            title: title, candidates: candidates, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
+            title: title, candidates: candidates, candidatesByKey: candidatesByKey, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
             regions: [regions[region]],
             irregularities: region < irregularitiesByRegion.count ? irregularitiesByRegion[region] : IrregularityTally(),
             ballotLines: ballotLines,
@@ -144,13 +167,19 @@ public struct BallotProfile: Sendable {
 
     /// Index of the candidate whose name matches `name` after folding whitespace and case.
     public func candidateIndex(named name: String) -> Int? {
-        let key = Candidate.matchingKey(for: name)
-        return candidates.firstIndex { $0.matchingKey == key }
+        candidatesByKey[Candidate.matchingKey(for: name)]
+    }
+
+    /// Index of the candidate whose name's matching form (`Candidate.matchingKey`) is `key`.
+    public func candidateIndex(matchingKey key: String) -> Int? { candidatesByKey[key] }
+
+    /// Candidates by the matching form of their names.
+    static func index(_ candidates: [Candidate]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (number, candidate) in candidates.enumerated() where index[candidate.matchingKey] == nil { index[candidate.matchingKey] = number }
+        return index
     }
 
     /// Index of the region whose name matches `name` after folding whitespace and case.
-    public func regionIndex(named name: String) -> Int? {
-        let key = Candidate.matchingKey(for: name)
-        return regions.firstIndex { Candidate.matchingKey(for: $0) == key }
-    }
+    public func regionIndex(named name: String) -> Int? { regionsByKey[Candidate.matchingKey(for: name)] }
 }

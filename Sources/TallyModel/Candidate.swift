@@ -21,6 +21,25 @@ public struct Candidate: Hashable, Sendable {
 
     /// The matching form of any name: trimmed, whitespace runs folded to one space, lower-cased.
     public static func matchingKey(for name: String) -> String {
-        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+        if let key = asciiMatchingKey(name) { return key }
+        return name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// The same for a name of ASCII characters only, worked on its bytes (nil for any other):
+    /// names are matched in every contest section and candidates file, so this is worth having.
+    private static func asciiMatchingKey(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { // space, tab, line feed, vertical tab, form feed, return
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -31,7 +31,15 @@ public struct ReportSource: Sendable {
 
     /// `text` safe to print on a terminal: control characters become spaces (whitespace) or U+FFFD.
     static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        // Control characters are U+0000–001F and U+007F–009F: in UTF-8, bytes below 0x20, 0x7F,
+        // or 0xC2 followed by 0x80–0x9F. A name with none is returned as it is, unexamined.
+        var previous: UInt8 = 0
+        let clean = !text.utf8.contains { byte in
+            defer { previous = byte }
+            return byte < 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte))
+        }
+        if clean { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             guard scalar.properties.generalCategory == .control else { return scalar }
             return scalar.properties.isWhitespace ? " " : "\u{FFFD}"
         }))
