@@ -307,8 +307,8 @@ public struct BLTReader: Sendable {
         /// line's unquoted text; `/* … */` and `#` comments outside quotes are skipped.
         mutating func nameLine(_ line: Range<Int>) throws {
             var strings: [String] = []
-            var unquotedStart: Int?
-            var unquotedEnd = line.lowerBound
+            /// The unquoted words of the line, comments left out.
+            var words: [Range<Int>] = []
             var index = line.lowerBound
             if openComment != nil { index = skipComment(from: index, to: line.upperBound) }
             scan: while index < line.upperBound {
@@ -319,27 +319,39 @@ public struct BLTReader: Sendable {
                     continue
                 }
                 if byte == 0x23 { break scan }
-                if byte == ByteText.quote, unquotedStart == nil {
+                if byte == ByteText.quote {
                     let (text, end) = try quotedString(from: index, lineEnd: line.upperBound)
                     strings.append(text)
                     index = end
                     continue
                 }
-                if !ByteText.isBlank(byte), strings.isEmpty {
-                    if unquotedStart == nil { unquotedStart = index }
-                    unquotedEnd = index + 1
-                }
-                index += 1
+                if ByteText.isBlank(byte) { index += 1; continue }
+                let start = index
+                while index < line.upperBound, !ByteText.isBlank(bytes[index]), bytes[index] != ByteText.quote, bytes[index] != 0x23, !opensComment(index, line.upperBound) { index += 1 }
+                words.append(start..<index)
             }
-            if strings.isEmpty, let start = unquotedStart {
-                if looksLikeBallotLine(start..<unquotedEnd) {
-                    let what = candidates.count < candidateCount ? "candidate \(candidates.count + 1)'s name" : "the title"
-                    throw error(at: start, "expected \(what) in double quotes; found \(ByteText.quoted(bytes, start..<unquotedEnd)), which looks like a ballot line, but the ballots ended with the '0' on line \(endOfBallotsLine) (a name that is a number must be quoted)")
+            let isName = candidates.count < candidateCount
+            let what = isName ? "candidate \(candidates.count + 1)'s name" : "the title"
+            if let word = words.first {
+                let unquoted = word.lowerBound..<words[words.count - 1].upperBound
+                if looksLikeBallotLine(words) {
+                    throw error(at: word.lowerBound, "expected \(what) in double quotes; found \(ByteText.quoted(bytes, unquoted)), which looks like a ballot line, a withdrawn line or an option, but the ballots ended with the '0' on line \(endOfBallotsLine) (a name that is a number must be quoted)")
                 }
-                strings.append(ByteText.string(bytes, start..<unquotedEnd)) // an unquoted name or title
+                if isName, !strings.isEmpty {
+                    throw error(at: word.lowerBound, "expected the name, and a party after it, each in double quotes (\"Ann Black\" \"Labour\"); found unquoted text \(ByteText.quoted(bytes, unquoted)) beside a quoted one")
+                }
+                if strings.isEmpty {
+                    strings.append(words.map { ByteText.string(bytes, $0) }.joined(separator: " ")) // an unquoted name or title
+                }
             }
             guard let first = strings.first else { return } // blank or comment-only line
-            if candidates.count < candidateCount {
+            if isName {
+                guard strings.count <= 2 else {
+                    throw error(at: line.lowerBound, "expected a name and at most a party after it; found \(strings.count) quoted strings")
+                }
+                for text in strings where text.utf8.count > Candidate.maximumNameBytes {
+                    throw error(at: line.lowerBound, "expected a candidate name and party of at most \(Candidate.maximumNameBytes) bytes each; found \(text.utf8.count)")
+                }
                 let key = Candidate.matchingKey(for: first)
                 guard !key.isEmpty else { throw error(at: line.lowerBound, "expected a candidate name; found an empty one") }
                 if let bad = TextValidation.firstControlCharacter(in: first) {
@@ -356,14 +368,15 @@ public struct BLTReader: Sendable {
             }
         }
 
-        /// True when unquoted text on a name line reads as a ballot line or the end-of-ballots
-        /// `0`: its first word is a whole number, or a ballot id `(…)` followed by more.
-        func looksLikeBallotLine(_ range: Range<Int>) -> Bool {
-            var end = range.lowerBound
-            while end < range.upperBound, !ByteText.isBlank(bytes[end]) { end += 1 }
-            let first = range.lowerBound..<end
+        /// True when the unquoted words of a name line read as a ballot line, the end-of-ballots
+        /// `0`, a withdrawn line or an option: the first word is a whole number, a ballot id
+        /// `(…)` followed by more, a negative number, or `[`.
+        func looksLikeBallotLine(_ words: [Range<Int>]) -> Bool {
+            let first = words[0]
             if ByteText.digits(bytes, first) != .notANumber { return true }
-            return bytes[first.lowerBound] == 0x28 && bytes[first.upperBound - 1] == 0x29 && end < range.upperBound
+            if bytes[first.lowerBound] == 0x5B { return true } // [withdrawn …], [tie …]
+            if bytes[first.lowerBound] == 0x2D, ByteText.digits(bytes, (first.lowerBound + 1)..<first.upperBound) != .notANumber { return true }
+            return bytes[first.lowerBound] == 0x28 && bytes[first.upperBound - 1] == 0x29 && words.count > 1
         }
 
         func quotedString(from start: Int, lineEnd: Int) throws -> (String, Int) {

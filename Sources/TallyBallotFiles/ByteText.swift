@@ -90,7 +90,7 @@ enum ByteText {
     /// The 1-based character column of byte `offset` on the line starting at `lineStart`.
     static func column(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, offset: Int) -> Int {
         var column = 1
-        var index = lineStart
+        var index = lineStart == 0 ? byteOrderMarkLength(bytes) : lineStart // a byte-order mark takes no column
         while index < offset && index < bytes.count {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

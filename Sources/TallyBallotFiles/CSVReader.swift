@@ -18,7 +18,9 @@ public struct CSVReader: Sendable {
         do {
             return try reader.run()
         } catch let located as BallotFileError.Located {
-            throw BallotFileError(file: file, line: located.line, column: ByteText.column(bytes, lineStart: located.lineStart, offset: located.offset), message: located.message)
+            // Placed from the offset itself: a row may span lines (a quoted field with line ends).
+            let place = TextValidation.place(of: located.offset, in: bytes)
+            throw BallotFileError(file: file, line: place.line, column: place.column, message: located.message)
         }
     }
 
@@ -55,6 +57,8 @@ public struct CSVReader: Sendable {
         let codes = CodeBuffer(capacity: 64)
         let ranks = CodeBuffer(capacity: 64)
         var cells: CSVCells = .ranks
+        /// A row's ranked candidate cells, reused from row to row (`rankingFromCells`).
+        var rankedCells: [UInt32] = []
         /// Codes for candidate-column cells: 0 blank, `markCode` a mark, otherwise a rank number.
         static let markCode: UInt16 = 0xFFFF
 
@@ -111,6 +115,9 @@ public struct CSVReader: Sendable {
             let fields = parser.fields
             if fields.count > CSVHeader.maximumColumns {
                 throw located(fields[CSVHeader.maximumColumns].range.lowerBound, "expected at most \(CSVHeader.maximumColumns) columns; the header has \(fields.count)")
+            }
+            if let long = fields.first(where: { $0.range.count > Candidate.maximumNameBytes }) {
+                throw located(long.range.lowerBound, "expected a column name of at most \(Candidate.maximumNameBytes) bytes; found \(long.range.count)")
             }
             var named = 0
             for field in fields where !ByteText.trimmed(bytes, field.range).isEmpty {
@@ -204,16 +211,24 @@ public struct CSVReader: Sendable {
                 highest = max(highest, code)
             }
             guard highest > 0 else { return }
-            for rank in 1...highest {
-                let before = codes.count
-                for candidate in 0..<ranks.count where ranks[candidate] == rank {
-                    codes.append(UInt16(candidate) | (codes.count > before ? RawPreferenceCode.equalToPrevious : 0))
+            // The ranked cells in order of rank, then of candidate: (rank << 16) | candidate.
+            rankedCells.removeAll(keepingCapacity: true)
+            for candidate in 0..<ranks.count where ranks[candidate] != 0 { rankedCells.append(UInt32(ranks[candidate]) << 16 | UInt32(candidate)) }
+            rankedCells.sort()
+            var rank: UInt32 = 0
+            for cell in rankedCells {
+                let cellRank = cell >> 16
+                if cellRank == rank {
+                    codes.append(UInt16(cell & 0xFFFF) | RawPreferenceCode.equalToPrevious) // ranked equal with the one before
+                    continue
                 }
-                if codes.count == before {
+                if cellRank > rank + 1 {
                     // A gap below a higher rank: the rule counts up to it.
                     codes.append(RawPreferenceCode.markedSkip)
                     return
                 }
+                rank = cellRank
+                codes.append(UInt16(cell & 0xFFFF))
             }
         }
 
@@ -261,6 +276,9 @@ public struct CSVReader: Sendable {
         /// seen before gets here; the spelling cache answers the rest.
         mutating func intern(name source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> Int {
             let spelling = ByteText.trimmed(source, range)
+            guard spelling.count <= Candidate.maximumNameBytes else {
+                throw located(parser.rowLineStart, "expected a candidate name of at most \(Candidate.maximumNameBytes) bytes; found \(spelling.count)")
+            }
             let text = ByteText.string(source, spelling)
             let key = Candidate.matchingKey(for: text)
             guard !key.isEmpty else { throw located(parser.rowLineStart, "expected a candidate name; found only blank characters") }
@@ -283,6 +301,9 @@ public struct CSVReader: Sendable {
         mutating func regionIndex(_ field: CSVRowParser.Field) throws -> Int {
             let range = ByteText.trimmed(bytes, field.range)
             guard !range.isEmpty else { throw located(field.range.lowerBound, "expected a region name; the cell is empty") }
+            guard range.count <= Candidate.maximumNameBytes else {
+                throw located(range.lowerBound, "expected a region name of at most \(Candidate.maximumNameBytes) bytes; found \(range.count)")
+            }
             if !field.hasEscapedQuotes, let known = regionSpellings.find(bytes, range) { return known }
             let text = parser.string(field)
             try checkPrintable(text)

@@ -11,17 +11,28 @@ extension CSVRowParser {
                 throw BallotFileError(file: file, line: 1, column: 1, message: "the file is empty; expected a header such as '\(example)'")
             }
         } while isEmptyLine
+        try checkCellLengths(file: file)
         return fields.map { Candidate.matchingKey(for: string($0)) }
+    }
+
+    /// Refuses a cell of the row last read longer than `Candidate.maximumNameBytes`: every cell
+    /// of these files is a name, a category or a number.
+    func checkCellLengths(file: String) throws(BallotFileError) {
+        for (column, field) in fields.enumerated() where field.range.count > Candidate.maximumNameBytes {
+            throw error(atColumn: column, file: file, "expected at most \(Candidate.maximumNameBytes) bytes in a cell; found \(field.range.count)")
+        }
     }
 
     /// An error at cell `column` of the row last read (its start, if the row is shorter).
     func error(atColumn column: Int, file: String, _ message: String) -> BallotFileError {
         let offset = column < fields.count ? fields[column].range.lowerBound : rowLineStart
-        return BallotFileError(file: file, line: rowLine, column: ByteText.column(bytes, lineStart: rowLineStart, offset: offset), message: message)
+        let place = TextValidation.place(of: offset, in: bytes) // a row may span lines
+        return BallotFileError(file: file, line: place.line, column: place.column, message: message)
     }
 
     /// A parse error of the text itself, as a located file error.
     func located(_ error: BallotFileError.Located, file: String) -> BallotFileError {
-        BallotFileError(file: file, line: error.line, column: ByteText.column(bytes, lineStart: error.lineStart, offset: error.offset), message: error.message)
+        let place = TextValidation.place(of: error.offset, in: bytes)
+        return BallotFileError(file: file, line: place.line, column: place.column, message: error.message)
     }
 }

@@ -39,8 +39,7 @@ struct CSVRowParser {
         var lineStart = position
         var position = self.position
         defer { self.position = position }
-        isEmptyLine = text[position] == ByteText.newline
-            || (text[position] == ByteText.carriageReturn && position + 1 < count && text[position + 1] == ByteText.newline)
+        isEmptyLine = text[position] == ByteText.newline || text[position] == ByteText.carriageReturn
         while true {
             // One field starts at `position`.
             var start = position
@@ -62,16 +61,16 @@ struct CSVRowParser {
                 }
                 fields.append(Field(range: (start + 1)..<index, hasEscapedQuotes: escaped))
                 index += 1
-                while index < count, ByteText.isBlank(text[index]), text[index] != delimiter { index += 1 }
+                while index < count, ByteText.isBlank(text[index]), text[index] != delimiter, text[index] != ByteText.carriageReturn { index += 1 }
                 position = index
-                if index < count, text[index] != delimiter, text[index] != ByteText.newline {
+                if index < count, text[index] != delimiter, text[index] != ByteText.newline, text[index] != ByteText.carriageReturn {
                     throw BallotFileError.Located(line: nextLine, lineStart: lineStart, offset: index, message: "expected a delimiter or the end of the line after the closing quote; found \(ByteText.quoted(bytes, index..<min(count, index + 8)))")
                 }
             } else {
                 var index = start
                 while index < count {
                     let byte = text[index]
-                    if byte == delimiter || byte == ByteText.newline { break }
+                    if byte == delimiter || byte == ByteText.newline || byte == ByteText.carriageReturn { break }
                     index += 1
                 }
                 var end = index
@@ -85,7 +84,8 @@ struct CSVRowParser {
                 if position >= count { fields.append(Field(range: position..<position, hasEscapedQuotes: false)); break }
                 continue
             }
-            // A line end.
+            // A line end: LF, CRLF or a lone CR.
+            if text[position] == ByteText.carriageReturn, position + 1 < count, text[position + 1] == ByteText.newline { position += 1 }
             position += 1
             break
         }

@@ -65,6 +65,7 @@ public struct CandidateAttributes: Sendable {
             var seen: [String: Int] = [:]
             while try parser.nextRow() {
                 if parser.isEmptyLine { continue }
+                try parser.checkCellLengths(file: file)
                 let cells = parser.fields.map { parser.string($0) }
                 func cell(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
                 for column in cells.indices where (column >= header.count || header[column].isEmpty) && !cells[column].isEmpty {

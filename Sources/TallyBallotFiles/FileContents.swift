@@ -11,14 +11,16 @@ private let systemRead = Darwin.read
 /// missing, unreadable or unsuitable path whichever file it is, and a size limit for each kind.
 ///
 /// A regular file larger than its limit is refused before anything is read. A pipe (`<(cmd)`,
-/// `/dev/stdin` fed by a pipe) is read until it ends, and refused once it passes the limit, or as
-/// soon as it holds a NUL byte (it cannot be text, and a stream of them, like `/dev/zero`, would
+/// `/dev/stdin` fed by a pipe) is read until it ends, and refused once it passes its limit (the
+/// file's, at most `maximumStreamBytes`), or as soon as it holds a NUL byte (it cannot be text, and a stream of them, like `/dev/zero`, would
 /// never end). A device (`/dev/zero`, a terminal, a disk) and a directory are refused at once.
 public enum FileContents {
     /// The largest ballot file Tally reads: 2 GiB, about forty million ballots in CSV.
     public static let maximumBallotFileBytes = 2 << 30
     /// The largest candidates, contest, scenario or results file Tally reads: 16 MiB.
     public static let maximumSideFileBytes = 16 << 20
+    /// The most Tally reads from a pipe, whose size is not known before reading: 512 MiB.
+    public static let maximumStreamBytes = 512 << 20
 
     /// The bytes of the file at `path`; `kind` ("ballot file", …) names what the file should be.
     static func read(path: String, kind: String, limit: Int = maximumSideFileBytes) throws(BallotFileError) -> Data {
@@ -56,28 +58,51 @@ public enum FileContents {
         default: break // a pipe or socket: read until it ends
         }
 
-        var data = Data(count: type == S_IFREG ? Int(info.st_size) + 1 : 1 << 16)
-        var length = 0
-        while true {
-            if length == data.count {
+        if type == S_IFREG {
+            // The size is known: one buffer, read to the end (a file still growing past its
+            // size, or past the limit, is caught too).
+            var data = Data(count: Int(info.st_size) + 1)
+            var length = 0
+            while true {
+                if length == data.count {
+                    guard length <= limit else { throw tooLarge() }
+                    data.count = min(data.count * 2, limit + 1)
+                }
+                let got = data.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + length, $0.count - length) }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw unreadable("cannot be read: \(String(cString: strerror(errno)))")
+                }
+                if got == 0 { break }
+                length += got
                 if length > limit { throw tooLarge() }
-                data.count = min(data.count * 2, limit + 1)
             }
-            let got = data.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + length, buffer.count - length)
-            }
+            data.count = length
+            return data
+        }
+        // A pipe: read in blocks until it ends, within `maximumStreamBytes`, then join them once.
+        let streamLimit = min(limit, maximumStreamBytes)
+        var blocks: [Data] = []
+        var length = 0
+        var block = Data(count: 1 << 20)
+        reading: while true {
+            let got = block.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw unreadable("cannot be read: \(String(cString: strerror(errno)))")
             }
             if got == 0 { break }
-            let start = length
+            let part = block.prefix(got)
+            blocks.append(Data(part))
             length += got
-            if length > limit { throw tooLarge() }
+            if length > streamLimit {
+                throw BallotFileError(file: path, line: nil, column: nil, message: "holds more than \(describe(streamLimit)), the most Tally reads of a \(kind) from a pipe (save it to a file to read up to \(describe(limit)))")
+            }
             // A NUL byte means this is not text: stop, and let the text check say where it is.
-            if type != S_IFREG, data[start..<length].contains(0) { break }
+            if part.contains(0) { break reading }
         }
-        data.count = length
+        var data = Data(capacity: length)
+        for part in blocks { data.append(part) }
         return data
     }
 

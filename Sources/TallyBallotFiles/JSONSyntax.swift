@@ -5,6 +5,8 @@
 enum JSONSyntax {
     /// The deepest nesting of arrays and objects accepted; real files use four or five levels.
     static let maximumDepth = 64
+    /// The longest string accepted, in bytes (a source or an assumption is a paragraph at most).
+    static let maximumStringBytes = 10_000
 
     /// The first syntax error in `bytes`: its byte offset and what was expected.
     static func firstError(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, message: String)? {
@@ -43,6 +45,8 @@ enum JSONSyntax {
         mutating func document() -> (offset: Int, message: String)? {
             enum Container { case array, object }
             var stack: [Container] = []
+            /// The keys met so far in each open object, innermost last.
+            var keys: [Set<[UInt8]>] = []
             skipSpace()
             // Expecting a value (or, just after '[', the list's end).
             var expectingValue = true
@@ -64,6 +68,7 @@ enum JSONSyntax {
                     case 0x5B, 0x7B: // [ {
                         guard stack.count < JSONSyntax.maximumDepth else { return (index, "expected at most \(JSONSyntax.maximumDepth) levels of nesting") }
                         stack.append(byte == 0x5B ? .array : .object)
+                        if byte == 0x7B { keys.append([]) }
                         index += 1
                         if byte == 0x5B {
                             justOpened = true // [] is a value
@@ -73,10 +78,11 @@ enum JSONSyntax {
                         if index < bytes.count, bytes[index] == 0x7D { // {}
                             index += 1
                             stack.removeLast()
+                            keys.removeLast()
                             expectingValue = false
                             continue
                         }
-                        if let problem = key() { return problem }
+                        if let problem = key(into: &keys[keys.count - 1]) { return problem }
                         continue
                     case 0x22:
                         if let problem = string() { return problem }
@@ -100,22 +106,28 @@ enum JSONSyntax {
                     index += 1
                     if top == .object {
                         skipSpace()
-                        if let problem = key() { return problem }
+                        if let problem = key(into: &keys[keys.count - 1]) { return problem }
                     }
                     expectingValue = true
                 } else if (top == .array && byte == 0x5D) || (top == .object && byte == 0x7D) {
                     index += 1
-                    stack.removeLast()
+                    if stack.removeLast() == .object { keys.removeLast() }
                 } else {
                     return (index, "expected \(top == .array ? "',' or ']'" : "',' or '}'"); found \(found)")
                 }
             }
         }
 
-        /// An object member's key and its ':'.
-        mutating func key() -> (offset: Int, message: String)? {
+        /// An object member's key and its ':'; a key already in `seen` (the keys of the same
+        /// object) is an error, since a reader would keep one of the two values without a word.
+        mutating func key(into seen: inout Set<[UInt8]>) -> (offset: Int, message: String)? {
             guard index < bytes.count, bytes[index] == 0x22 else { return (index, "expected a key in double quotes; found \(found)") }
+            let start = index
             if let problem = string() { return problem }
+            let name = Array(bytes[(start + 1)..<(index - 1)])
+            guard seen.insert(name).inserted else {
+                return (start, "the key \(ByteText.quoted(bytes, (start + 1)..<(index - 1), limit: 40)) is given twice in the same object")
+            }
             skipSpace()
             guard index < bytes.count, bytes[index] == 0x3A else { return (index, "expected ':' after the key; found \(found)") }
             index += 1
@@ -127,7 +139,15 @@ enum JSONSyntax {
             index += 1
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0x22 { index += 1; return nil }
+                if byte == 0x22 {
+                    index += 1
+                    // Names in these files are matched as candidate names, at a cost that can grow
+                    // faster than their length; no string needs to be this long.
+                    if index - start - 2 > JSONSyntax.maximumStringBytes {
+                        return (start, "expected a string of at most \(JSONSyntax.maximumStringBytes) bytes; found \(index - start - 2)")
+                    }
+                    return nil
+                }
                 if byte == 0x0A || byte == 0x0D { return (index, "expected a closing '\"' before the end of the line (a line end inside a string is written \\n)") }
                 if byte < 0x20 { return (index, "expected no control character inside a string; found \(ByteText.quoted(bytes, index..<(index + 1))) (a tab is written \\t)") }
                 if byte == 0x5C {

@@ -1,5 +1,6 @@
-/// Walks a byte buffer line by line. A line ends at LF; a CR before it is dropped, so LF and CRLF
-/// files read the same. A UTF-8 byte-order mark at the start is skipped.
+/// Walks a byte buffer line by line. A line ends at LF, CRLF or a lone CR (as old Mac files
+/// end their lines), so that no line end is taken for a blank inside a line. A UTF-8 byte-order
+/// mark at the start is skipped.
 struct LineCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
@@ -19,10 +20,9 @@ struct LineCursor {
         lineNumber += 1
         lineStart = position
         var end = position
-        while end < bytes.count, bytes[end] != ByteText.newline { end += 1 }
+        while end < bytes.count, bytes[end] != ByteText.newline, bytes[end] != ByteText.carriageReturn { end += 1 }
         position = end + 1
-        var contentEnd = end
-        if contentEnd > lineStart, bytes[contentEnd - 1] == ByteText.carriageReturn { contentEnd -= 1 }
-        return lineStart..<contentEnd
+        if end < bytes.count, bytes[end] == ByteText.carriageReturn, position < bytes.count, bytes[position] == ByteText.newline { position += 1 }
+        return lineStart..<end
     }
 }

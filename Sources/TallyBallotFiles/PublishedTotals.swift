@@ -44,6 +44,7 @@ public struct PublishedTotals: Sendable {
             var seen: [String: Int] = [:]
             while try parser.nextRow() {
                 if parser.isEmptyLine { continue }
+                try parser.checkCellLengths(file: file)
                 let cells = parser.fields.map { parser.string($0) }
                 let name = nameColumn < cells.count ? cells[nameColumn] : ""
                 let key = Candidate.matchingKey(for: name)
@@ -51,8 +52,10 @@ public struct PublishedTotals: Sendable {
                 if let earlier = seen[key] { throw fail(nameColumn, "'\(Excerpt.of(name))' is listed twice (first on line \(earlier))") }
                 seen[key] = parser.rowLine
                 let text = (votesColumn < cells.count ? cells[votesColumn] : "").filter { $0 != "," && $0 != " " }
-                guard let votes = Int64(text), votes >= 0, votes <= BallotProfile.maximumTotalWeight else {
-                    throw fail(votesColumn, "expected a whole number of votes from 0 to \(BallotProfile.maximumTotalWeight); found '\(Excerpt.of(votesColumn < cells.count ? cells[votesColumn] : ""))'")
+                // A total of 0 cannot be fitted: the fit weighs each candidate's error relative to
+                // the published total.
+                guard let votes = Int64(text), votes >= 1, votes <= BallotProfile.maximumTotalWeight else {
+                    throw fail(votesColumn, "expected a whole number of votes from 1 to \(BallotProfile.maximumTotalWeight) (the fit measures errors relative to each total); found '\(Excerpt.of(votesColumn < cells.count ? cells[votesColumn] : ""))'")
                 }
                 entries.append(Entry(name: name, votes: votes, line: parser.rowLine))
             }

@@ -53,8 +53,8 @@ enum TextValidation {
     static func place(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
-        for index in 0..<offset where bytes[index] == ByteText.newline {
-            line += 1
+        for index in 0..<offset where bytes[index] == ByteText.newline || (bytes[index] == ByteText.carriageReturn && (index + 1 >= bytes.count || bytes[index + 1] != ByteText.newline)) {
+            line += 1 // LF, CRLF (counted at its LF) or a lone CR
             lineStart = index + 1
         }
         return (line, ByteText.column(bytes, lineStart: lineStart, offset: offset))

@@ -23,7 +23,8 @@ public struct CommandOutcome: Sendable, Equatable {
 
     /// `message`, cut if it is longer than `maximumMessageCharacters`.
     static func limited(_ message: String) -> String {
-        guard message.count > maximumMessageCharacters else { return message }
-        return String(message.prefix(maximumMessageCharacters)) + "… (message cut; \(message.count) characters in all)"
+        let scalars = message.unicodeScalars
+        guard scalars.count > maximumMessageCharacters else { return message }
+        return String(String.UnicodeScalarView(scalars.prefix(maximumMessageCharacters))) + "… (message cut; \(scalars.count) characters in all)"
     }
 }

@@ -6,6 +6,8 @@
 public struct TieBreaker: Sendable {
     /// Candidate indices, most favoured first.
     public let explicitOrder: [Int]?
+    /// Each candidate's place in `explicitOrder`.
+    private let placeInOrder: [Int: Int]
     private var draw: SeededDraw
     public private(set) var decisions: [TieDecision] = []
 
@@ -14,6 +16,7 @@ public struct TieBreaker: Sendable {
 
     public init(explicitOrder: [Int]? = nil, seed: UInt64 = TieBreaker.defaultSeed) {
         self.explicitOrder = explicitOrder
+        placeInOrder = Dictionary((explicitOrder ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         draw = SeededDraw(seed: seed)
     }
 
@@ -27,12 +30,11 @@ public struct TieBreaker: Sendable {
         let candidates = tied.sorted()
         let order: [Int]
         let method: TieBreakMethod
-        if let explicitOrder {
-            let positions = candidates.map { explicitOrder.firstIndex(of: $0) }
-            guard positions.allSatisfy({ $0 != nil }) else {
+        if explicitOrder != nil {
+            guard candidates.allSatisfy({ placeInOrder[$0] != nil }) else {
                 throw UnresolvedTie(question: question, candidates: candidates)
             }
-            order = candidates.sorted { explicitOrder.firstIndex(of: $0)! < explicitOrder.firstIndex(of: $1)! }
+            order = candidates.sorted { placeInOrder[$0]! < placeInOrder[$1]! }
             method = .explicitOrder
         } else {
             order = draw.shuffle(candidates)

@@ -19,6 +19,11 @@ public struct Candidate: Hashable, Sendable {
     /// and letters lower-cased: the form in which names are matched.
     public var matchingKey: String { Candidate.matchingKey(for: name) }
 
+    /// The longest name (or any other text matched as names are: a region, a category, a
+    /// column's name) a file may give, in UTF-8 bytes: longer text is an error. Matching a
+    /// name costs more than its length when it piles up combining marks, so none may be long.
+    public static let maximumNameBytes = 1_000
+
     /// The matching form of any name: trimmed, whitespace runs folded to one space, lower-cased.
     public static func matchingKey(for name: String) -> String {
         if let key = asciiMatchingKey(name) { return key }

@@ -6,10 +6,12 @@ public enum Excerpt {
     /// The most items of a list a message names.
     public static let maximumItems = 10
 
-    /// `text`, cut after `maximumCharacters` characters with "…" and the length.
+    /// `text`, cut after `maximumCharacters` Unicode scalars with "…" and the length. (Scalars,
+    /// not characters: one character can hold any number of combining marks.)
     public static func of(_ text: some StringProtocol) -> String {
-        guard text.count > maximumCharacters else { return String(text) }
-        return String(text.prefix(maximumCharacters)) + "… (\(text.count) characters)"
+        let scalars = text.unicodeScalars
+        guard scalars.count > maximumCharacters else { return String(text) }
+        return String(String.UnicodeScalarView(scalars.prefix(maximumCharacters))) + "… (\(scalars.count) characters)"
     }
 
     /// `items` joined with ", ", each cut, naming at most `maximumItems` and then how many more.

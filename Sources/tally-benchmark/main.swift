@@ -145,14 +145,16 @@ let benchmarkDirectory = options.keep.map { URL(fileURLWithPath: $0) }
 try FileManager.default.createDirectory(at: benchmarkDirectory, withIntermediateDirectories: true)
 if options.manyCandidatesOnly {
     print("Timing `tally count` in-process on many candidates: 20,000 ballots, 10 seats, text sheet unless JSON:")
-    for count in [500, 1_000, 2_000] {
+    for count in [500, 1_000, 2_000, 2_500] {
         let file = benchmarkDirectory.appendingPathComponent("candidates-\(count).blt")
         if !FileManager.default.fileExists(atPath: file.path) {
             try manyCandidatesFile(candidates: count, ballots: 20_000, seed: 3).write(to: file, atomically: true, encoding: .utf8)
         }
         measure("STV ERS97, \(count) candidates", ["count", file.path], runs: max(1, options.runs / 2))
         measure("STV Scottish, \(count) candidates", ["count", file.path, "--rule", "scottish"], runs: max(1, options.runs / 2))
+        measure("STV Meek, \(count) candidates", ["count", file.path, "--rule", "meek"], runs: max(1, options.runs / 2))
         measure("STV ERS97, \(count) candidates, JSON", ["count", file.path, "--format", "json"], runs: max(1, options.runs / 2))
+        measure("STV ERS97, \(count) candidates, CSV", ["count", file.path, "--format", "csv"], runs: max(1, options.runs / 2))
     }
     print("Peak resident memory of this process: \(peakResidentMegabytes()) MB")
     exit(0)

@@ -56,7 +56,7 @@ import Glibc
             try? handle.close()
         }
         writer.start()
-        expectError(fifo, limit: 1_000, kind: .malformed, "is larger than 1000 bytes, the largest ballot file Tally reads")
+        expectError(fifo, limit: 1_000, kind: .malformed, "holds more than 1000 bytes, the most Tally reads of a ballot file from a pipe")
     }
 
     @Test func aRegularFileLargerThanTheLimitIsRefusedUnread() throws {

@@ -30,6 +30,8 @@ import TallyTestSupport
         ("{\"a\": \"x\\q\"}", "c.json:1:9: not valid JSON: expected an escape such as \\\" \\\\ \\n or \\u00e9; found '\\q'"),
         ("{\"a\": \"open}", "c.json:1:7: not valid JSON: expected a closing '\"' for the string that starts here"),
         ("{} {}", "c.json:1:4: not valid JSON: expected the end of the file after the JSON value; found '{}'"),
+        ("{\"seats\": 6,\n \"seats\": \"x\"}", "c.json:2:2: not valid JSON: the key 'seats' is given twice in the same object"),
+        ("{\"a\": \"tab\there\"}", "c.json:1:11: not valid JSON: expected no control character inside a string; found '\\x09' (a tab is written \\t)"),
         ("{\"a\": }", "c.json:1:7: not valid JSON: expected a value (a string, number, object, list, true, false or null); found '}'"),
     ])
     func syntaxErrorsAreLocated(_ text: String, _ expected: String) {

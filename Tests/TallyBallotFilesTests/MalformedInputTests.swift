@@ -59,10 +59,21 @@ import TallyTestSupport
         Case(name: "big.csv", text: "Ann,Bob\n1,9223372036854775808\n", line: 2, column: 3, message: "expected a rank number from 1 to 32752; found '9223372036854775808'"),
         Case(name: "big.csv", text: "Ann,Bob\n1,40000\n", line: 2, column: 3, message: "expected a rank number from 1 to 32752; found '40000'"),
         // A ballot line or a second 0 after the end-of-ballots 0 (issue 10, defect 2): not a name.
-        Case(name: "s.blt", text: "3 1\n1 1 0\n0\n1 2 0\n\"A\"\n\"B\"\n\"C\"\n", line: 4, column: 1, message: "expected candidate 1's name in double quotes; found '1 2 0', which looks like a ballot line, but the ballots ended with the '0' on line 3"),
+        Case(name: "s.blt", text: "3 1\n1 1 0\n0\n1 2 0\n\"A\"\n\"B\"\n\"C\"\n", line: 4, column: 1, message: "expected candidate 1's name in double quotes; found '1 2 0', which looks like a ballot line, a withdrawn line or an option, but the ballots ended with the '0' on line 3"),
         Case(name: "s.blt", text: "3 1\n1 1 0\n0\n0\n\"A\"\n\"B\"\n\"C\"\n", line: 4, column: 1, message: "found '0', which looks like a ballot line"),
         Case(name: "s.blt", text: "3 1\n1 1 0\n0\n\"A\"\n\"B\"\n(b7) 1 2\n", line: 6, column: 1, message: "expected candidate 3's name in double quotes"),
         Case(name: "s.blt", text: "2 1\n1 1 0\n0\n\"A\"\n\"B\"\n2 1 0\n", line: 6, column: 1, message: "expected the title in double quotes"),
+        // Found by fuzzing: a withdrawn line or an option after the end, names beside stray text.
+        Case(name: "s.blt", text: "3 1\n1 1 0\n0\n[withdrawn 2]\n\"A\"\n", line: 4, column: 1, message: "found '[withdrawn 2]', which looks like a ballot line, a withdrawn line or an option"),
+        Case(name: "s.blt", text: "3 1\n1 1 0\n0\n-2\n\"A\"\n", line: 4, column: 1, message: "found '-2', which looks like a ballot line"),
+        Case(name: "s.blt", text: "2 1\n1 1 0\n0\n\"Bob\" Labour\n", line: 4, column: 7, message: "found unquoted text 'Labour' beside a quoted one"),
+        Case(name: "s.blt", text: "2 1\n1 1 0\n0\nCara \"Green\"\n", line: 4, column: 1, message: "found unquoted text 'Cara' beside a quoted one"),
+        Case(name: "s.blt", text: "2 1\n1 1 0\n0\n\"A\" \"P\" \"Q\"\n", line: 4, column: 1, message: "expected a name and at most a party after it; found 3 quoted strings"),
+        Case(name: "l.blt", text: "2 1\n1 1 0\n0\n\"" + String(repeating: "x", count: 1_001) + "\"\n", line: 4, column: 1, message: "expected a candidate name and party of at most 1000 bytes each; found 1001"),
+        Case(name: "l.csv", text: "rank1\n" + String(repeating: "x", count: 1_001) + "\n", line: 2, column: 1, message: "expected a candidate name of at most 1000 bytes; found 1001"),
+        Case(name: "l.csv", text: "rank1," + String(repeating: "x", count: 1_001) + "\n", line: 1, column: 7, message: "expected a column name of at most 1000 bytes; found 1001"),
+        // A quoted cell over two lines: the error is placed where the bad cell is, not its row's start.
+        Case(name: "m.csv", text: "id,Ann,Bob\n\"a\nb\",2,x\n", line: 3, column: 6, message: "expected a rank number or an empty cell"),
         Case(name: "e.csv", text: "", line: 1, column: 1, message: "the file is empty"),
         Case(name: "m.csv", text: "rank1,Bob\nAnn,Bob\n", line: 1, column: 1, message: "mixes rank columns"),
         Case(name: "o.csv", text: "rank1,rank3\nAnn,Bob\n", line: 1, column: 7, message: "expected rank column 2 here"),
@@ -140,11 +151,23 @@ import TallyTestSupport
         #expect(ranks.candidates.map(\.name) == ["A", "B"])
     }
 
-    /// Unquoted names and titles that are not numbers still read (docs/formats.md).
+    /// Unquoted names and titles that are not numbers still read (docs/formats.md), comments
+    /// left out.
     @Test func unquotedNamesThatAreNotBallotLinesStillRead() throws {
-        let profile = try read("2 1\n1 1 0\n0\nAnn Black\n3rd Way\nThe (2024) ballot\n")
+        let profile = try read("2 1\n1 1 0\n0\nAnn /* first */ Black\n3rd Way # a note\nThe (2024) ballot\n")
         #expect(profile.candidates.map(\.name) == ["Ann Black", "3rd Way"])
         #expect(profile.title == "The (2024) ballot")
+    }
+
+    /// A lone CR ends a line, as LF and CRLF do (issue 10, fuzzing: `5 1 2\r2 3 1` was one ballot,
+    /// and two ballots vanished).
+    @Test func aLoneCarriageReturnEndsALine() throws {
+        let blt = try read("3 1\r5 1 2\r2 3 1\r0\r\"A\"\r\"B\"\r\"C\"\r\"T\"\r")
+        #expect(blt.described == ["5: A, B", "2: C, A"])
+        #expect(blt.candidates.map(\.name) == ["A", "B", "C"])
+        #expect(blt.title == "T")
+        let csv = try read("rank1,rank2\rAnn,Bob\r\"Bob\",Ann\r\nAnn\r", name: "r.csv")
+        #expect(csv.described == ["1: Ann, Bob", "1: Bob, Ann", "1: Ann"])
     }
 
     @Test func tooManyBallotsIsAnErrorNotAWrongTotal() {

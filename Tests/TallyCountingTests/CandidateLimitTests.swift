@@ -12,19 +12,19 @@ import TallyModel
 
     @Test(arguments: STVRule.allCases)
     func tooManyCandidatesAreRefused(_ rule: STVRule) {
-        #expect(throws: CountError.tooManyCandidates(standing: 5_001, limit: 5_000, method: "an STV")) {
-            try STV(rule: rule, seats: 2).count(profile(candidates: 5_001))
+        #expect(throws: CountError.tooManyCandidates(standing: 2_501, limit: 2_500, method: "an STV")) {
+            try STV(rule: rule, seats: 2).count(profile(candidates: 2_501))
         }
     }
 
     @Test func theMessageSaysWhy() {
-        #expect(CountError.tooManyCandidates(standing: 5_001, limit: 5_000, method: "an STV").description
-            == "5001 candidates stand, more than the 5000 an STV count takes: its record of every candidate at every stage would grow too large (docs/formats.md, Limits)")
+        #expect(CountError.tooManyCandidates(standing: 2_501, limit: 2_500, method: "an STV").description
+            == "2501 candidates stand, more than the 2500 an STV count takes: its record of every candidate at every stage would grow too large (docs/formats.md, Limits)")
     }
 
     @Test func withdrawnCandidatesDoNotCount() throws {
-        var withdrawn = profile(candidates: 5_001)
-        withdrawn.withdrawn = [5_000]
+        var withdrawn = profile(candidates: 2_501)
+        withdrawn.withdrawn = [2_500]
         let record = try STV(rule: .ers97, seats: 2).count(withdrawn)
         #expect(record.elected == [0, 1])
     }

@@ -25,6 +25,15 @@ import Testing
         #expect(index.loosemoreHanby.description == "33.33")
     }
 
+    /// A contest of a hundred sections of a billion ballots and 200 seats each (which overflowed
+    /// 128 bits when scaled before dividing): 51% of the votes and every seat for one slate gives
+    /// differences of 49 points, both indices 49.00.
+    @Test func hugeContestsDoNotOverflow() throws {
+        let index = try Disproportionality(votes: [51_000_000_000, 49_000_000_000], seats: [20_000, 0], totalVotes: 100_000_000_000, totalSeats: 20_000)
+        #expect(index.gallagher.description == "49.00")
+        #expect(index.loosemoreHanby.description == "49.00")
+    }
+
     @Test(arguments: [(0, 0), (1, 1), (3, 1), (4, 2), (99, 9), (100, 10), (1_000_000_000_000, 1_000_000)])
     func integerSquareRoot(_ n: Int, _ root: Int) {
         #expect(Disproportionality.squareRoot(Int128(n)) == Int128(root))

@@ -18,16 +18,40 @@ public struct Disproportionality: Sendable, Equatable {
             loosemoreHanby = DecimalValue(units: 0, places: 2)
             return
         }
-        // With d_i = votes_i × S − seats_i × V, vote% − seat% = 100 d_i ÷ (V S).
+        // With d_i = votes_i × S − seats_i × V, vote% − seat% = 100 d_i ÷ (V S). Every |d_i| is at
+        // most V S, so the sums below fit in 128 bits for any contest Tally reads; the scaling by
+        // 10⁸ and 10⁴ is done digit by digit in the division, so it cannot overflow either.
         let scale = Int128(totalVotes) * Int128(totalSeats)
         let differences = zip(votes, seats).map { Int128($0) * Int128(totalSeats) - Int128($1) * Int128(totalVotes) }
+        func checked(_ result: (partialValue: Int128, overflow: Bool)) throws -> Int128 {
+            guard !result.overflow else { throw ArithmeticOverflow("the disproportionality indices") }
+            return result.partialValue
+        }
         // Gallagher × 100 (hundredths of a point) = √(10⁸ Σ d² ÷ (2 (V S)²)), rounded down.
-        let squares = differences.reduce(Int128(0)) { $0 + $1 * $1 }
-        let radicand = squares * 100_000_000 / (2 * scale * scale)
+        var squares: Int128 = 0
+        for difference in differences { squares = try checked(squares.addingReportingOverflow(try checked(difference.multipliedReportingOverflow(by: difference)))) }
+        let denominator = try checked(try checked(scale.multipliedReportingOverflow(by: scale)).multipliedReportingOverflow(by: 2))
+        let radicand = try Disproportionality.scaledQuotient(squares, by: denominator, decimalDigits: 8)
         gallagher = DecimalValue(units: Int64(Disproportionality.squareRoot(radicand)), places: 2)
         // Loosemore–Hanby × 100 = 10⁴ Σ |d| ÷ (2 V S), rounded down.
-        let absolute = differences.reduce(Int128(0)) { $0 + ($1 < 0 ? -$1 : $1) }
-        loosemoreHanby = DecimalValue(units: Int64(absolute * 10_000 / (2 * scale)), places: 2)
+        var absolute: Int128 = 0
+        for difference in differences { absolute = try checked(absolute.addingReportingOverflow(difference < 0 ? -difference : difference)) }
+        loosemoreHanby = DecimalValue(units: Int64(try Disproportionality.scaledQuotient(absolute, by: try checked(scale.multipliedReportingOverflow(by: 2)), decimalDigits: 4)), places: 2)
+    }
+
+    /// ⌊n × 10^digits ÷ d⌋ for n ≥ 0, d > 0, without forming n × 10^digits: the whole quotient,
+    /// then one decimal digit at a time from the remainder (which stays below d).
+    static func scaledQuotient(_ n: Int128, by d: Int128, decimalDigits: Int) throws -> Int128 {
+        var quotient = n / d
+        var remainder = n % d
+        for _ in 0..<decimalDigits {
+            let (times10, overflow) = quotient.multipliedReportingOverflow(by: 10)
+            let (remainder10, overflow2) = remainder.multipliedReportingOverflow(by: 10)
+            guard !overflow, !overflow2 else { throw ArithmeticOverflow("the disproportionality indices") }
+            quotient = times10 + remainder10 / d
+            remainder = remainder10 % d
+        }
+        return quotient
     }
 
     /// ⌊√n⌋ by Newton's method on integers.

@@ -15,10 +15,11 @@ public struct STV: Sendable {
     }
 
     /// The most candidates an STV count takes. Its record keeps every candidate's votes at every
-    /// stage, and a stage may exclude a single candidate, so the record and the result sheet grow
-    /// with the square of the candidates: at 5,000 (20,000 ballots) an ERS97 count with its sheet
-    /// takes some 15 seconds and 1.4 GB (docs/performance.md).
-    public static let maximumCandidates = 5_000
+    /// stage, and a stage may exclude a single candidate, so the record and every report of it
+    /// grow with the square of the candidates: at 2,500 (20,000 ballots) a count with its text
+    /// sheet takes some 3 seconds and 370 MB, with its JSON some 10 seconds and 1.2 GB
+    /// (docs/performance.md).
+    public static let maximumCandidates = 2_500
 
     /// Counts `profile`. Throws `CountError` for an impossible count, `UnresolvedTie` when the tie
     /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure, and
