@@ -13,7 +13,15 @@ public struct FixedDecimal<Places: DecimalPlaces>: Hashable, Comparable, Sendabl
 
     /// 10^places.
     @inlinable
-    public static var scale: Int64 { powersOfTen[Places.count] }
+    public static var scale: Int64 {
+        switch Places.count { // the rules' places as constants, so that a counting loop does not look them up
+        case 0: 1
+        case 2: 100
+        case 5: 100_000
+        case 9: 1_000_000_000
+        default: (0..<Places.count).reduce(1) { result, _ in result * 10 }
+        }
+    }
 
     @inlinable
     public static var zero: Self { Self(units: 0) }
@@ -61,6 +69,7 @@ public struct FixedDecimal<Places: DecimalPlaces>: Hashable, Comparable, Sendabl
     }
 
     /// `self × other` at this type's places, rounded as stated.
+    @inlinable @inline(__always)
     public func multiplied(by other: Self, rounding: Rounding) throws -> Self {
         let (product, overflow) = units.multipliedReportingOverflow(by: other.units)
         if !overflow { return Self(units: Self.divide(product, by: Self.scale, rounding: rounding)) }
@@ -132,7 +141,7 @@ public struct FixedDecimal<Places: DecimalPlaces>: Hashable, Comparable, Sendabl
 
     /// `numerator ÷ denominator` (positive) in 64 bits, with the stated rounding: the same answer
     /// as the 128-bit division below, for the products that fit.
-    @inlinable
+    @inlinable @inline(__always)
     static func divide(_ numerator: Int64, by denominator: Int64, rounding: Rounding) -> Int64 {
         var quotient = numerator / denominator
         let remainder = numerator % denominator
@@ -165,7 +174,3 @@ public struct FixedDecimal<Places: DecimalPlaces>: Hashable, Comparable, Sendabl
         return result
     }
 }
-
-/// 10^0 … 10^18, for `FixedDecimal.scale`.
-@usableFromInline
-let powersOfTen: [Int64] = (0...18).map { power in (0..<power).reduce(1) { result, _ in result * 10 } }
