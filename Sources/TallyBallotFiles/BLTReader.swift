@@ -316,6 +316,9 @@ public struct BLTReader: Sendable {
                 if opensComment(index, line.upperBound) {
                     openComment = (cursor.lineNumber, cursor.lineStart, index)
                     index = skipComment(from: index + 2, to: line.upperBound)
+                    if openComment != nil, !strings.isEmpty || !words.isEmpty {
+                        throw error(at: openComment!.offset, "expected this comment to close on its line: the end of a line ends a name line")
+                    }
                     continue
                 }
                 if byte == 0x23 { break scan }

@@ -46,6 +46,9 @@ public enum JSONFile {
         guard let top = object as? [String: Any] else { throw fail("expected a JSON object at the top level") }
         if let problem = unknownKey(in: top, keys: keys, place: "") { throw fail(problem) }
         if let place = fraction(in: top, keys: wholeNumbers, place: "") { throw fail("expected a whole number at \(place)") }
+        if let place = longName(in: top, place: "") {
+            throw fail("expected at most \(Candidate.maximumNameBytes) bytes at \(place): names are matched as candidate names are (docs/formats.md, Limits)")
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
@@ -72,6 +75,29 @@ public enum JSONFile {
                     guard let inner = element as? [String: Any] else { return "expected \(here)[\(index)] to be an object" }
                     if let problem = unknownKey(in: inner, keys: nested, place: "\(here)[\(index)]") { return problem }
                 }
+            }
+        }
+        return nil
+    }
+
+    /// Keys whose text is not a name, and may be longer than a name.
+    static let textKeys: Set<String> = ["title", "sources", "assumptions", "ballots", "candidates_file"]
+
+    /// The place of the first key, or string value, longer than `Candidate.maximumNameBytes`,
+    /// outside the values of `textKeys`: every other string in these files is a name or a
+    /// category, matched as names are.
+    private static func longName(in value: Any, place: String) -> String? {
+        if let text = value as? String { return text.utf8.count > Candidate.maximumNameBytes ? place : nil }
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                let here = place.isEmpty ? key : "\(place).\(Excerpt.of(key))"
+                if key.utf8.count > Candidate.maximumNameBytes { return "a key in \(place.isEmpty ? "the top level" : place)" }
+                if textKeys.contains(key) { continue }
+                if let found = longName(in: object[key]!, place: here) { return found }
+            }
+        } else if let list = value as? [Any] {
+            for (index, element) in list.enumerated() {
+                if let found = longName(in: element, place: "\(place)[\(index)]") { return found }
             }
         }
         return nil

@@ -181,16 +181,27 @@ enum JSONSyntax {
                 return index - from
             }
             let whole = index
-            guard digits() > 0 else { return (start, "expected a number; found \(ByteText.quoted(bytes, start..<min(bytes.count, start + 12)))") }
-            if bytes[whole] == 0x30, index - whole > 1 { return (start, "expected a number without leading zeros") }
+            let wholeDigits = digits()
+            guard wholeDigits > 0 else { return (start, "expected a number; found \(ByteText.quoted(bytes, start..<min(bytes.count, start + 12)))") }
+            if bytes[whole] == 0x30, wholeDigits > 1 { return (start, "expected a number without leading zeros") }
             if index < bytes.count, bytes[index] == 0x2E {
                 index += 1
                 guard digits() > 0 else { return (index, "expected a digit after the decimal point") }
             }
+            var exponent = 0
             if index < bytes.count, bytes[index] | 0x20 == 0x65 { // e E
                 index += 1
-                if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
+                var negative = false
+                if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { negative = bytes[index] == 0x2D; index += 1 }
+                let from = index
                 guard digits() > 0 else { return (index, "expected a digit in the exponent") }
+                for position in from..<index { exponent = min(exponent * 10 + Int(bytes[position] - 0x30), 100_000) }
+                if negative { exponent = -exponent }
+            }
+            // The reader that follows holds numbers as Double: past about 10^308 it gives up
+            // without a place. (Tiny numbers read as 0, which the checks after it catch.)
+            if (bytes[whole] == 0x30 ? 0 : wholeDigits - 1) + exponent > 307 {
+                return (start, "expected a number smaller than 10^308; found \(ByteText.quoted(bytes, start..<index, limit: 30))")
             }
             return nil
         }

@@ -49,7 +49,8 @@ enum GenerateCommand {
         let ballots = GeneratedBallots(simulation: Simulation(scenario: scenario, seed: seed), trial: trial, section: section)
         let text: String
         switch format {
-        case .csv: text = ballots.csv()
+        case .csv:
+            do { text = try ballots.csv() } catch { throw ElectionFailure(.badData, error.message) }
         case .blt:
             do { text = try ballots.blt() } catch { throw ElectionFailure(.badData, error.message) }
         }

@@ -8,8 +8,8 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
     case noVotes
     /// Minimum-representation rules that no choice of candidates can meet.
     case infeasibleMinimums([String])
-    /// More candidates stand than the method takes (`STV.maximumCandidates`).
-    case tooManyCandidates(standing: Int, limit: Int, method: String)
+    /// More candidates (withdrawn ones included) than the method takes (`STV.maximumCandidates`).
+    case tooManyCandidates(candidates: Int, limit: Int, method: String)
 
     public var description: String {
         switch self {
@@ -20,8 +20,8 @@ public enum CountError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noValidBallots: "there are no valid ballots to count"
         case .noVotes: "no ballot gives a vote: every valid ballot is void (see --over-votes)"
         case let .infeasibleMinimums(problems): "the minimum-representation rules cannot be met: " + problems.joined(separator: "; ")
-        case let .tooManyCandidates(standing, limit, method):
-            "\(standing) candidates stand, more than the \(limit) \(method) count takes: its record of every candidate at every stage would grow too large (docs/formats.md, Limits)"
+        case let .tooManyCandidates(candidates, limit, method):
+            "the file has \(candidates) candidates, more than the \(limit) \(method) count takes (withdrawn ones count too): its record of every candidate at every stage would grow too large (docs/formats.md, Limits)"
         }
     }
 }

@@ -10,12 +10,20 @@ extension BallotProfile {
 }
 
 extension BallotProfile {
-    /// The same ballots counted as if only `standing` stood: every other candidate is treated as
-    /// withdrawn — skipped in each ranking, as the irregular-ballot rule skips withdrawn
-    /// candidates — and rankings left empty are dropped from the valid ballots and counted as
-    /// `onlyWithdrawnCandidates`. Used to count one region of a contest whose ballot file holds
-    /// every region's candidates.
+    /// The same ballots with only the candidates in `standing`: the others are left out of the
+    /// profile — skipped in each ranking, as the irregular-ballot rule skips withdrawn candidates,
+    /// and absent from its candidates, so that a record or report of the count names only these
+    /// — and rankings left empty are dropped from the valid ballots and counted as
+    /// `onlyWithdrawnCandidates`. The candidates kept are renumbered in ballot-file order; the
+    /// file's own withdrawals and tie order among them are kept. Used to count one section of a
+    /// contest whose ballot file holds every section's candidates.
     public func standing(only standing: Set<Int>) -> BallotProfile {
+        var newIndex = Array(repeating: -1, count: candidates.count)
+        var kept: [Candidate] = []
+        for candidate in candidates.indices where standing.contains(candidate) {
+            newIndex[candidate] = kept.count
+            kept.append(candidates[candidate])
+        }
         var entries: [Preference] = []
         var starts = [0]
         var weights: [Int64] = []
@@ -31,7 +39,7 @@ extension BallotProfile {
             }
             for entry in ballot.ranking.entries {
                 if !entry.isEqualToPrevious { flush() }
-                if standing.contains(entry.candidate) { group.append(entry.candidate) }
+                if newIndex[entry.candidate] >= 0 { group.append(newIndex[entry.candidate]) }
             }
             flush()
             if counted.isEmpty {
@@ -46,9 +54,11 @@ extension BallotProfile {
             weights.append(ballot.weight)
             if let region = ballot.region { regionIndices.append(Int32(region)) }
         }
-        let withdrawn = candidates.indices.filter { !standing.contains($0) || self.withdrawn.contains($0) }
+        let keptWithdrawn = withdrawn.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
+        let keptTieOrder = tieOrder.map { $0.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } }
         return BallotProfile(
-            title: title, candidates: candidates, candidatesByKey: candidatesByKey, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
+            title: title, candidates: kept, seats: seats, withdrawn: keptWithdrawn,
+            tieOrder: keptTieOrder?.isEmpty == true ? nil : keptTieOrder,
             regions: regions, irregularities: irregular, ballotLines: ballotLines,
             entries: entries, starts: starts, weights: weights,
             regionIndices: regionIndices.count == weights.count ? regionIndices : [], lines: lines

@@ -22,8 +22,11 @@ public struct GeneratedBallots: Sendable {
     private var scenario: Scenario { simulation.scenario }
 
     /// The ballots as CSV: `region` (when there are regions), then `rank1`…`rankK`, one row per
-    /// voter in the order drawn.
-    public func csv() -> String {
+    /// voter in the order drawn. Rank columns name only the candidates someone ranked, so an
+    /// electorate in which a candidate got no preference at all cannot be written this way (a
+    /// count of it would leave the candidate out): that is refused, and BLT, which lists every
+    /// candidate, can be written instead.
+    public func csv() throws(Unwritable) -> String {
         let sections = section.map { [$0] } ?? Array(scenario.sections.indices)
         let withRegion = scenario.sections.count > 1
         let names = scenario.sections.indices.map { index in scenario.profileCandidates(section: index).map { CSVWriter.escape($0.name) } }
@@ -32,11 +35,21 @@ public struct GeneratedBallots: Sendable {
             scenario.blocs.map { min($0.ballotLength.upperBound, scenario.sections[section].candidates.count) }.max() ?? 0
         }.max() ?? 0
         var text = ((withRegion ? ["region"] : []) + (1...max(longest, 1)).map { "rank\($0)" }).joined(separator: ",") + "\n"
+        var ranked = names.map { Array(repeating: false, count: $0.count) }
         simulation.drawElectorate(trial: trial) { index, ranking, _ in
             guard sections.contains(index) else { return }
             var fields: [String] = withRegion ? [regionNames[index]] : []
-            for candidate in ranking { fields.append(names[index][Int(candidate)]) }
+            for candidate in ranking {
+                fields.append(names[index][Int(candidate)])
+                ranked[index][Int(candidate)] = true
+            }
             text += fields.joined(separator: ",") + "\n"
+        }
+        for section in sections {
+            if let missing = ranked[section].firstIndex(of: false) {
+                let name = scenario.profileCandidates(section: section)[missing].name
+                throw Unwritable(message: "'\(Excerpt.of(name))' got no preference from the \(scenario.sections[section].voters) voter\(scenario.sections[section].voters == 1 ? "" : "s"), so a CSV of rank columns cannot name them (a count of it would leave them out); draw more voters with --voters, or write BLT, which lists every candidate")
+            }
         }
         return text
     }

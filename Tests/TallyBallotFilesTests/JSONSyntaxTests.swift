@@ -32,6 +32,8 @@ import TallyTestSupport
         ("{} {}", "c.json:1:4: not valid JSON: expected the end of the file after the JSON value; found '{}'"),
         ("{\"seats\": 6,\n \"seats\": \"x\"}", "c.json:2:2: not valid JSON: the key 'seats' is given twice in the same object"),
         ("{\"a\": \"tab\there\"}", "c.json:1:11: not valid JSON: expected no control character inside a string; found '\\x09' (a tab is written \\t)"),
+        ("{\"seats\": 1e400}", "c.json:1:11: not valid JSON: expected a number smaller than 10^308; found '1e400'"),
+        ("{\"seats\": 0.5e400}", "c.json:1:11: not valid JSON: expected a number smaller than 10^308; found '0.5e400'"),
         ("{\"a\": }", "c.json:1:7: not valid JSON: expected a value (a string, number, object, list, true, false or null); found '}'"),
     ])
     func syntaxErrorsAreLocated(_ text: String, _ expected: String) {

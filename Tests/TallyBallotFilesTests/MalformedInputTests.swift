@@ -74,6 +74,7 @@ import TallyTestSupport
         Case(name: "l.csv", text: "rank1," + String(repeating: "x", count: 1_001) + "\n", line: 1, column: 7, message: "expected a column name of at most 1000 bytes; found 1001"),
         // A quoted cell over two lines: the error is placed where the bad cell is, not its row's start.
         Case(name: "m.csv", text: "id,Ann,Bob\n\"a\nb\",2,x\n", line: 3, column: 6, message: "expected a rank number or an empty cell"),
+        Case(name: "s.blt", text: "3 1\n2 1 2 0\n0\n\"A\"\n\"B\" /* x\n y */ \"Lab\"\n\"C\"\n", line: 5, column: 5, message: "expected this comment to close on its line: the end of a line ends a name line"),
         Case(name: "e.csv", text: "", line: 1, column: 1, message: "the file is empty"),
         Case(name: "m.csv", text: "rank1,Bob\nAnn,Bob\n", line: 1, column: 1, message: "mixes rank columns"),
         Case(name: "o.csv", text: "rank1,rank3\nAnn,Bob\n", line: 1, column: 7, message: "expected rank column 2 here"),

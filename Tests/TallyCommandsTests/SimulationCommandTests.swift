@@ -76,11 +76,31 @@ struct SimulationCommandTests {
         (["generate", scenario("two-slates-12"), "--region", "North"], .usage, "has no regions"),
         (["generate", scenario("two-slates-12"), "--output-format", "xml"], .usage, "expected one of: csv, blt"),
         (["count", "--contest", Repository.fixture("contests/nec-2016/contest.json"), "--over-votes", "count-first"], .usage, "--over-votes comes from the contest file"),
+        // One voter cannot rank twelve candidates: rank columns could not name the others.
+        (["generate", scenario("two-slates-12"), "--seed", "3", "--voters", "1"], .dataError, "got no preference from the 1 voter, so a CSV of rank columns cannot name them"),
     ])
     func errors(arguments: [String], code: ExitCode, message: String) {
         let outcome = TallyCLI.run(arguments)
         #expect(outcome.exitCode == code)
         #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
         #expect(outcome.standardOutput.isEmpty)
+    }
+
+    /// A scenario name longer than any ballot file may hold is refused at its place, so that
+    /// `generate` never writes a file that `count` refuses.
+    @Test func aNameTooLongForABallotFileIsRefused() throws {
+        let path = try ScenarioFilesForCommands.write(#"{"title": "T", "seats": 1, "voters": 10, "candidates": [{"name": "\#(String(repeating: "x", count: 1_001))"}, {"name": "B"}], "blocs": [{"name": "x", "share": 1}]}"#)
+        let outcome = TallyCLI.run(["generate", path])
+        #expect(outcome.exitCode == .dataError)
+        #expect(outcome.standardError.contains("expected at most 1000 bytes at candidates[0].name"), "\(outcome.standardError)")
+    }
+}
+
+/// Scenario files for these tests, in a fresh folder.
+enum ScenarioFilesForCommands {
+    static func write(_ json: String) throws -> String {
+        let path = try Repository.temporaryDirectory("scenario") + "/scenario.json"
+        try json.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
     }
 }

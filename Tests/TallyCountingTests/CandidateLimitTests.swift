@@ -2,9 +2,8 @@ import Testing
 import TallyCounting
 import TallyModel
 
-/// STV takes at most `STV.maximumCandidates` standing candidates (issue 10, defect 5): past it
-/// the count is refused with the reason, before any stage is counted; withdrawn candidates do
-/// not count toward it. Block vote has no such limit.
+/// STV takes at most `STV.maximumCandidates` candidates (issue 10, defect 5): past it the count
+/// is refused with the reason, before any stage is counted. Block vote has no such limit.
 @Suite struct CandidateLimitTests {
     func profile(candidates: Int) -> BallotProfile {
         BallotProfile(candidates: (1...candidates).map { Candidate(name: "C\($0)") }, rankings: [([0, 1], 3), ([1], 2), ([2], 1)])
@@ -12,21 +11,23 @@ import TallyModel
 
     @Test(arguments: STVRule.allCases)
     func tooManyCandidatesAreRefused(_ rule: STVRule) {
-        #expect(throws: CountError.tooManyCandidates(standing: 2_501, limit: 2_500, method: "an STV")) {
+        #expect(throws: CountError.tooManyCandidates(candidates: 2_501, limit: 2_500, method: "an STV")) {
             try STV(rule: rule, seats: 2).count(profile(candidates: 2_501))
         }
     }
 
     @Test func theMessageSaysWhy() {
-        #expect(CountError.tooManyCandidates(standing: 2_501, limit: 2_500, method: "an STV").description
-            == "2501 candidates stand, more than the 2500 an STV count takes: its record of every candidate at every stage would grow too large (docs/formats.md, Limits)")
+        #expect(CountError.tooManyCandidates(candidates: 2_501, limit: 2_500, method: "an STV").description
+            == "the file has 2501 candidates, more than the 2500 an STV count takes (withdrawn ones count too): its record of every candidate at every stage would grow too large (docs/formats.md, Limits)")
     }
 
-    @Test func withdrawnCandidatesDoNotCount() throws {
+    /// Withdrawn candidates count toward the limit: the record lists them at every stage.
+    @Test func withdrawnCandidatesCount() throws {
         var withdrawn = profile(candidates: 2_501)
-        withdrawn.withdrawn = [2_500]
-        let record = try STV(rule: .ers97, seats: 2).count(withdrawn)
-        #expect(record.elected == [0, 1])
+        withdrawn.withdrawn = Array(3..<2_501)
+        #expect(throws: CountError.tooManyCandidates(candidates: 2_501, limit: 2_500, method: "an STV")) {
+            try STV(rule: .ers97, seats: 2).count(withdrawn)
+        }
     }
 
     @Test func blockVoteHasNoSuchLimit() throws {

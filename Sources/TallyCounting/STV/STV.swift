@@ -25,9 +25,9 @@ public struct STV: Sendable {
     /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure, and
     /// `InternalInconsistency` if the count finds a fault of its own.
     public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> STVRecord {
-        let standing = profile.candidates.count - profile.withdrawn.count
-        guard standing <= STV.maximumCandidates else {
-            throw CountError.tooManyCandidates(standing: standing, limit: STV.maximumCandidates, method: "an STV")
+        // Withdrawn candidates count too: the record lists every candidate of the file at every stage.
+        guard profile.candidates.count <= STV.maximumCandidates else {
+            throw CountError.tooManyCandidates(candidates: profile.candidates.count, limit: STV.maximumCandidates, method: "an STV")
         }
         let ballots = STVBallots(profile)
         let setUp = try CountSetUp(profile: profile, seats: seats, minimums: minimums, validBallots: ballots.validPapers)
