@@ -52,9 +52,10 @@ public enum BallotPreparation {
     }
 
     /// The one preparation of ballots already read: narrowed to `region` (a file with regions
-    /// needs one, unless `wholeFile`), with `attributes` applied, only `standing` left standing
-    /// (nil: everyone, or for one region of a shared file, the candidates its ballots name), and
-    /// a check that a standing candidate has each minimum's category.
+    /// needs one, unless `wholeFile`), with `attributes` applied, only the `standing` candidates
+    /// kept (nil: everyone, or for one region of a shared file, the candidates its ballots name;
+    /// the others are left out of the profile), and a check that a standing candidate has each
+    /// minimum's category.
     static func prepare(
         _ read: PreparedBallots, region: String?, wholeFile: Bool = false, attributes: CandidateAttributes?, onlyListedHere: Bool = false,
         standing: [String]?, minimums: [Minimum], in context: Context
@@ -63,15 +64,13 @@ public enum BallotPreparation {
         if let attributes {
             ballots = try apply(attributes, to: ballots, onlyListedHere: onlyListedHere)
         }
-        var standing = standing
-        if standing == nil, ballots.region != nil, case .section = context {
+        if let standing, !standing.isEmpty {
+            ballots = ballots.with(ballots.profile.standing(only: try indices(of: standing, in: ballots, context: context)))
+        } else if ballots.region != nil, case .section = context {
             // One file for every region: the candidates named on this region's ballots stand.
             var named = Set<Int>()
             for ballot in ballots.profile.ballots { for entry in ballot.ranking.entries { named.insert(entry.candidate) } }
-            standing = named.sorted().map { ballots.profile.candidates[$0].name }
-        }
-        if let standing, !standing.isEmpty {
-            ballots = try self.standing(standing, in: ballots, context: context)
+            ballots = ballots.with(ballots.profile.standing(only: named))
         }
         try checkCategories(of: minimums, in: ballots, context: context, attributesFile: attributes?.file)
         return ballots
@@ -133,9 +132,9 @@ public enum BallotPreparation {
         }
     }
 
-    /// `ballots` counted as if only the candidates named in `names` stood (the others withdrawn).
-    static func standing(_ names: [String], in ballots: PreparedBallots, context: Context) throws(ElectionFailure) -> PreparedBallots {
-        var standing = Set<Int>()
+    /// The candidates `names` names in `ballots`; a name that is none of them is an error.
+    static func indices(of names: [String], in ballots: PreparedBallots, context: Context) throws(ElectionFailure) -> Set<Int> {
+        var found = Set<Int>()
         for name in names {
             guard let index = ballots.profile.candidateIndex(named: name) else {
                 let place = switch context {
@@ -144,9 +143,9 @@ public enum BallotPreparation {
                 }
                 throw ElectionFailure(.badData, "\(place): '\(Excerpt.of(name))' is not a candidate in \(ballots.path)")
             }
-            standing.insert(index)
+            found.insert(index)
         }
-        return ballots.with(ballots.profile.standing(only: standing))
+        return found
     }
 
     /// Checks that some standing candidate has each minimum's category.

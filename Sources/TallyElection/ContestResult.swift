@@ -64,7 +64,7 @@ public struct ContestResult: Sendable {
     /// The seed of every section's tie-breaking draw.
     public let seed: UInt64
     /// Every category with a minimum anywhere, in the order first mentioned.
-    public let categories: [String]
+    public var categories: [String] { plan.categories }
     /// For each of `categories`, the elected over all sections against the overall minimum.
     public let categoryTotals: [CategoryTotal]
     /// Seats won per slate over all sections, most first (equal: by name).
@@ -77,19 +77,17 @@ public struct ContestResult: Sendable {
     init(plan: ContestPlan, sections: [Section], seed: UInt64) {
         self.plan = plan
         self.seed = seed
-        categories = plan.categories
-        let counted = sections
         self.sections = sections
-        categoryTotals = categories.enumerated().map { index, category in
+        categoryTotals = plan.categories.enumerated().map { index, category in
             CategoryTotal(
-                category: category, elected: counted.reduce(0) { $0 + $1.electedByCategory[index] },
+                category: category, elected: sections.reduce(0) { $0 + $1.electedByCategory[index] },
                 overallMinimum: plan.overallMinimums.first { $0.category == category }?.count
             )
         }
         var bySlate: [String: Int] = [:]
-        for section in counted { for candidate in section.result.elected { bySlate[section.slate(candidate), default: 0] += 1 } }
+        for section in sections { for candidate in section.result.elected { bySlate[section.slate(candidate), default: 0] += 1 } }
         seatsBySlate = bySlate.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { SlateSeats(slate: $0.key, seats: $0.value) }
-        seats = counted.reduce(0) { $0 + $1.plan.seats }
-        hasSlates = counted.contains { section in section.result.elected.contains { section.ballots.profile.candidates[$0].affiliation != nil } }
+        seats = sections.reduce(0) { $0 + $1.plan.seats }
+        hasSlates = sections.contains { section in section.result.elected.contains { section.ballots.profile.candidates[$0].affiliation != nil } }
     }
 }

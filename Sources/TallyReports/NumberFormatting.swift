@@ -17,24 +17,24 @@ public enum NumberFormatting {
     /// every text report: `-` before a negative figure, `+` before a positive one when `signed`,
     /// and `*` before all when `marked` (the total that elected a candidate).
     static func appendGrouped(_ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, to bytes: inout [UInt8]) {
-        var reversed: [UInt8] = []
-        reversed.reserveCapacity(32)
+        // Written last digit first onto the end of `bytes`, then turned round where it stands.
+        let start = bytes.count
         var magnitude = units.magnitude
         for _ in 0..<places {
-            reversed.append(0x30 + UInt8(magnitude % 10))
+            bytes.append(0x30 + UInt8(magnitude % 10))
             magnitude /= 10
         }
-        if places > 0 { reversed.append(0x2E) }
+        if places > 0 { bytes.append(0x2E) }
         var group = 0
         repeat {
-            if group == 3 { reversed.append(0x2C); group = 0 }
-            reversed.append(0x30 + UInt8(magnitude % 10))
+            if group == 3 { bytes.append(0x2C); group = 0 }
+            bytes.append(0x30 + UInt8(magnitude % 10))
             magnitude /= 10
             group += 1
         } while magnitude > 0
-        if units < 0 { reversed.append(0x2D) } else if signed, units > 0 { reversed.append(0x2B) }
-        if marked { reversed.append(0x2A) }
-        bytes.append(contentsOf: reversed.reversed())
+        if units < 0 { bytes.append(0x2D) } else if signed, units > 0 { bytes.append(0x2B) }
+        if marked { bytes.append(0x2A) }
+        bytes[start...].reverse()
     }
 
     /// `part` as a percentage of `whole`, to 2 decimals, rounded half up (display only; no count

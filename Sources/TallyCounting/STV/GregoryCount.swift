@@ -23,7 +23,7 @@ struct GregoryCount<Places: DecimalPlaces> {
     /// Votes when the stage being counted began.
     private var stageStart: [Value]
     private var recipients: [[PaperGroup]]
-    /// The candidates in `recipients` with papers waiting, in the order they got their first.
+    /// The candidates in `recipients` with papers waiting to be delivered.
     private var waiting: [Int] = []
     /// The valid vote, for the conservation check.
     let validVotes: Value

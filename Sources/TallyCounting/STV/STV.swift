@@ -32,29 +32,24 @@ public struct STV: Sendable {
         let ballots = STVBallots(profile)
         let setUp = try CountSetUp(profile: profile, seats: seats, minimums: minimums, validBallots: ballots.validPapers)
         let candidateCount = profile.candidates.count
+        let withdrawn = profile.withdrawn
         switch rule {
         case .ers97:
-            let count = try ERS97STV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: profile.withdrawn, ties: ties)
-            return record(count.stages, count.elected, count.ties, count.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
+            return record(try ERS97STV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties), ballots, profile)
         case .scottish:
-            let count = try ScottishSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: profile.withdrawn, ties: ties)
-            return record(count.stages, count.elected, count.ties, count.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
+            return record(try ScottishSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties), ballots, profile)
         case .meek:
-            let count = try MeekSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: profile.withdrawn, ties: ties)
-            return record(count.stages, count.elected, count.ties, count.constraintEvents, validVotes: DecimalValue(count.validVotes), quota: DecimalValue(count.quota), ballots, profile)
+            return record(try MeekSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties), ballots, profile)
         }
     }
 
-    /// The record of a finished count; `quota` is the quota in force at the end, used only when
-    /// no stage was recorded.
-    private func record(
-        _ stages: [STVStage], _ elected: [Int], _ ties: TieBreaker, _ constraintEvents: [ConstraintEvent],
-        validVotes: DecimalValue, quota: DecimalValue, _ ballots: STVBallots, _ profile: BallotProfile
-    ) -> STVRecord {
+    /// The record of a finished count. The quota is the first stage's (a count always records
+    /// one; the quota in force at the end stands in only if none were).
+    private func record(_ count: some FinishedCount, _ ballots: STVBallots, _ profile: BallotProfile) -> STVRecord {
         STVRecord(
-            rule: rule, seats: seats, validVotes: validVotes, validBallots: ballots.validPapers,
-            quota: stages.first?.quota ?? quota, stages: stages, elected: elected,
-            ties: ties.decisions, seed: ties.seed, minimums: minimums, constraintEvents: constraintEvents,
+            rule: rule, seats: seats, validVotes: DecimalValue(count.validVotes), validBallots: ballots.validPapers,
+            quota: count.stages.first?.quota ?? DecimalValue(count.quota), stages: count.stages, elected: count.elected,
+            ties: count.ties.decisions, seed: count.ties.seed, minimums: minimums, constraintEvents: count.constraintEvents,
             ballotsRead: profile.ballotsRead, invalidAtReading: profile.invalidBallots,
             equalFirstPreferences: ballots.equalFirstPreferences, cutAtEqualRanking: ballots.cutAtEqualRanking
         )

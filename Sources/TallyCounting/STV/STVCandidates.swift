@@ -99,21 +99,10 @@ struct STVCandidates {
 
     /// Files the interventions of the stage being counted under `label`, each once.
     mutating func recordEvents(stage label: String) {
-        var seen = Set<[Int]>()
-        for event in pending where seen.insert([event.kind.order, event.candidate]).inserted {
+        var seen = Set<String>()
+        for event in pending where seen.insert("\(event.kind.rawValue) \(event.candidate)").inserted {
             constraintEvents.append(ConstraintEvent(stage: label, kind: event.kind, candidate: event.candidate, instead: event.instead, reason: event.reason))
         }
         pending.removeAll()
-    }
-}
-
-private extension ConstraintEvent.Kind {
-    /// A number for each kind, to tell recorded events apart.
-    var order: Int {
-        switch self {
-        case .doomed: 0
-        case .notElected: 1
-        case .guarded: 2
-        }
     }
 }
