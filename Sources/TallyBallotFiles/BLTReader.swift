@@ -276,7 +276,9 @@ public struct BLTReader: Sendable {
             }
             if pendingEqual { throw error(at: tokens[tokens.count - 1].lowerBound, "expected a candidate after '='") }
             do {
-                try builder!.add(codes.codes, weight: weight, region: nil, line: cursor.lineNumber)
+                let bytes = self.bytes
+                let id = bytes[first.lowerBound] == 0x28 ? first.lowerBound + 1 ..< first.upperBound - 1 : nil
+                try builder!.add(codes.codes, weight: weight, region: nil, line: cursor.lineNumber) { id.map { ByteText.string(bytes, $0) } }
             } catch is BallotProfileBuilder.TooManyBallots {
                 throw error(at: first.lowerBound, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
             }

@@ -156,6 +156,7 @@ public struct CSVReader: Sendable {
             }
             var weight: Int64 = 1
             var region: Int?
+            var idField: CSVRowParser.Field?
             codes.removeAll()
             ranks.removeAll()
             for column in 0..<columns.count {
@@ -169,7 +170,7 @@ public struct CSVReader: Sendable {
                     }
                     weight = value
                 case .id:
-                    break
+                    idField = field
                 case .region:
                     region = try regionIndex(field)
                 case .rank:
@@ -184,7 +185,8 @@ public struct CSVReader: Sendable {
             }
             if header.layout == .candidateColumns { try rankingFromCells() }
             do {
-                try builder.add(codes.codes, weight: weight, region: region, line: parser.rowLine)
+                let bytes = self.bytes
+                try builder.add(codes.codes, weight: weight, region: region, line: parser.rowLine) { idField.map { CSVRowParser.string($0, in: bytes) } }
             } catch is BallotProfileBuilder.TooManyBallots {
                 throw located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
             }

@@ -128,7 +128,9 @@ struct CSVRowParser {
     }
 
     /// The content of `field` with escaped quotes folded, for the rare fields that have them.
-    func unescaped(_ field: Field) -> [UInt8] {
+    func unescaped(_ field: Field) -> [UInt8] { CSVRowParser.unescaped(field, in: bytes) }
+
+    static func unescaped(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         var index = field.range.lowerBound
         while index < field.range.upperBound {
@@ -139,9 +141,12 @@ struct CSVRowParser {
     }
 
     /// The field's text, trimmed.
-    func string(_ field: Field) -> String {
+    func string(_ field: Field) -> String { CSVRowParser.string(field, in: bytes) }
+
+    /// The text of `field` of a row of `bytes`, trimmed.
+    static func string(_ field: Field, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         if field.hasEscapedQuotes {
-            return String(decoding: unescaped(field), as: UTF8.self).trimmingBlanks()
+            return String(decoding: unescaped(field, in: bytes), as: UTF8.self).trimmingBlanks()
         }
         return ByteText.string(bytes, ByteText.trimmed(bytes, field.range))
     }

@@ -35,7 +35,16 @@ public struct ContestDescription: Decodable, Sendable {
         public var section: String?
     }
 
+    /// The returning officer's declaration fields, printed in the report's header.
+    public struct DeclarationEntry: Decodable, Sendable {
+        public var organisation: String?
+        public var returningOfficer: String?
+        public var date: String?
+        public var statement: String?
+    }
+
     public var title: String
+    public var declaration: DeclarationEntry?
     /// Where the contest's figures come from, and what is assumed: shown with the result.
     public var sources: [String]?
     public var assumptions: [String]?
@@ -62,7 +71,7 @@ public struct ContestDescription: Decodable, Sendable {
     /// The keys a contest file may hold.
     static let keys = JSONFile.Keys([
         "title": nil, "sources": nil, "assumptions": nil, "ballots": nil, "region_column": nil, "candidates_file": nil,
-        "overall_minimums": nil,
+        "overall_minimums": nil, "declaration": JSONFile.Keys(["organisation", "returning_officer", "date", "statement"]),
         "candidates": JSONFile.Keys(["name", "categories", "slate", "section"]),
         "sections": JSONFile.Keys(["name", "region", "ballots", "seats", "method", "rule", "votes_per_ballot", "minimums", "candidates"]),
     ])

@@ -16,16 +16,14 @@ enum CompareCommand {
             OptionSpec("--slates", value: "file", help: "CSV of candidates' slates and categories (as --candidates for count); else BLT party strings are the slates."),
             OptionSpec("--min", value: "rules", help: "Minimum representation applied to both methods, e.g. woman=5 (needs --slates with category columns)."),
             OptionSpec("--seed", value: "n", help: "Seed of the tie-breaking draw (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
-            .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
-        ] + BallotFileOptions.specs,
+        ] + ReportOutput.specs(declaration: false) + BallotFileOptions.specs,
         discussion: "Block vote takes each ballot's first N preferences as its marks (N = seats). Ties are decided as in tally count: the BLT file's [tie] order if it has one, else the seeded draw. Exit status: 64 usage error, 65 malformed or uncountable file, 66 missing file, 70 internal error.",
         argumentsOptionalWith: "--contest"
     )
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
         CommandRun.catching(spec) {
-            let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-            if let contest = arguments.value("--contest") { return try compareContest(contest, arguments, format: format) }
+            if let contest = arguments.value("--contest") { return try compareContest(contest, arguments) }
             let selection = try BallotSelection(
                 path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments), attributes: arguments.value("--slates"),
                 minimums: BallotFileOptions.minimums(arguments), attributesOption: "--slates"
@@ -36,13 +34,14 @@ enum CompareCommand {
                 ties: TieSettings(seed: BallotFileOptions.seed(arguments))
             )
             let (ballots, comparison) = try Election.compare(request)
-            return CommandOutcome(standardOutput: format.render(ComparisonReport(comparison: comparison, source: ReportSource(ballots))))
+            return try ReportOutput.deliver(ComparisonReport(comparison: comparison, source: ReportSource(ballots)), arguments,
+                                            ties: comparison.stv.ties + comparison.block.ties, seed: comparison.stv.seed)
         }
     }
 
     /// `--contest FILE`: each section compared with its own seats, minimums and rule, then the
     /// whole contest.
-    private static func compareContest(_ path: String, _ arguments: ParsedArguments, format: OutputFormat) throws -> CommandOutcome {
+    private static func compareContest(_ path: String, _ arguments: ParsedArguments) throws -> CommandOutcome {
         if !arguments.positionals.isEmpty {
             throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out '\(Excerpt.of(arguments.positionals[0]))'")
         }
@@ -52,6 +51,7 @@ enum CompareCommand {
         let seed = try BallotFileOptions.seed(arguments)
         let plan = try ContestPlan.load(path: path)
         let comparison = try plan.compare(plan.prepare(reading: BallotFileOptions.loader(arguments)), rule: arguments.choice("--rule", as: STVRule.self), seed: seed)
-        return CommandOutcome(standardOutput: format.render(ContestComparisonReport(contest: comparison)))
+        let ties = comparison.sections.flatMap { $0.comparison.stv.ties + $0.comparison.block.ties }
+        return try ReportOutput.deliver(ContestComparisonReport(contest: comparison), arguments, ties: ties, seed: seed)
     }
 }

@@ -21,8 +21,7 @@ enum CountCommand {
             OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 or woman=5,bame=2: at least that many of the seats for candidates in each category (needs --candidates). Block vote: displacement; STV: guard and doom (docs/rules/minimums.md)."),
             OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
             OptionSpec("--tie-order", value: "names", help: "Break ties by this order instead of a draw: candidate names, most favoured first, separated by commas (to replay an official lot)."),
-            .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
-        ] + BallotFileOptions.specs,
+        ] + ReportOutput.specs(declaration: true) + BallotFileOptions.specs,
         discussion: """
         Exits 0 after a count, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, \
         66 when it cannot be read, 70 on an internal error.
@@ -32,15 +31,21 @@ enum CountCommand {
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
         CommandRun.catching(spec) {
-            let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-            if let contest = arguments.value("--contest") { return try countContest(contest, arguments, format: format) }
+            if let contest = arguments.value("--contest") { return try countContest(contest, arguments) }
             // The request is checked whole before the file is read.
             let request = try request(arguments)
             let (ballots, result) = try Election.count(request)
             let source = ReportSource(ballots)
-            return switch result {
-            case let .stv(record): CommandOutcome(standardOutput: format.render(STVReport(record: record, source: source)))
-            case let .block(record): CommandOutcome(standardOutput: format.render(BlockVoteReport(record: record, source: source)))
+            let options = ReportOutput.options(arguments)
+            switch result {
+            case let .stv(record):
+                var report = STVReport(record: record, source: source)
+                report.options = options
+                return try ReportOutput.deliver(report, arguments, ties: record.ties, seed: record.seed)
+            case let .block(record):
+                var report = BlockVoteReport(record: record, source: source)
+                report.options = options
+                return try ReportOutput.deliver(report, arguments, ties: record.ties, seed: record.seed)
             }
         }
     }
@@ -72,7 +77,7 @@ enum CountCommand {
     }
 
     /// `--contest FILE`: every section counted by its own method and minimums, then the summary.
-    private static func countContest(_ path: String, _ arguments: ParsedArguments, format: OutputFormat) throws -> CommandOutcome {
+    private static func countContest(_ path: String, _ arguments: ParsedArguments) throws -> CommandOutcome {
         guard arguments.positionals.isEmpty else {
             throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out <file>")
         }
@@ -82,6 +87,14 @@ enum CountCommand {
         let seed = try BallotFileOptions.seed(arguments)
         let plan = try ContestPlan.load(path: path)
         let result = try plan.count(plan.prepare(reading: BallotFileOptions.loader(arguments)), seed: seed)
-        return CommandOutcome(standardOutput: format.render(ContestReport(result: result)))
+        var report = ContestReport(result: result)
+        report.options = ReportOutput.options(arguments, declaration: plan.declaration)
+        let ties = result.sections.flatMap { section -> [TieDecision] in
+            switch section.result {
+            case let .stv(record): record.ties
+            case let .block(record): record.ties
+            }
+        }
+        return try ReportOutput.deliver(report, arguments, ties: ties, seed: seed)
     }
 }

@@ -8,6 +8,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// One row per candidate, for spreadsheets.
     case csv
+    /// A self-contained HTML document with charts, to publish or print (docs/reports.md).
+    case html
 
     /// `sheet` rendered in this format.
     func render(_ sheet: some ResultSheet) -> String {
@@ -15,6 +17,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .text: sheet.text()
         case .json: sheet.json().rendered()
         case .csv: sheet.csv()
+        case .html: sheet.html()
         }
     }
 }

@@ -20,8 +20,7 @@ enum SimulateCommand {
             OptionSpec("--save-fit", value: "file", help: "With --fit-block-totals: write the fitted scenario to this file, to draw its electorates again (tally generate, tally simulate)."),
             OptionSpec("--threads", value: "n", help: "Threads to run trials on. The result is the same for any number. Default: one per core."),
             OptionSpec("--quiet", help: "No progress line on standard error."),
-            .choice("--format", value: "format", help: "Output format.", OutputFormat.self, default: .text),
-        ],
+        ] + ReportOutput.specs(declaration: false),
         discussion: "With --fit-block-totals the fit uses the scenario's own voters (the turnout behind the published totals); --voters then sets the size of the simulated electorates. Trial k of a seed is the electorate `tally generate SCENARIO --seed S --trial k` writes. A progress line appears on standard error when a run takes more than a second."
     )
 
@@ -66,11 +65,10 @@ enum SimulateCommand {
             throw ElectionFailure.counting(error, "\(path): a simulated election")
         }
         progress?.finish()
-        let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
         let report = SimulationReport(result: result, file: fit == nil ? path : arguments.value("--save-fit"))
         if let fit, let totalsFile {
-            return CommandOutcome(standardOutput: format.render(CalibrationReport(fit: fit, totalsFile: totalsFile, simulation: report)))
+            return try ReportOutput.deliver(CalibrationReport(fit: fit, totalsFile: totalsFile, simulation: report), arguments)
         }
-        return CommandOutcome(standardOutput: format.render(report))
+        return try ReportOutput.deliver(report, arguments)
     }
 }

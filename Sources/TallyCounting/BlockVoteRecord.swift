@@ -31,4 +31,13 @@ public struct BlockVoteRecord: Sendable, Equatable {
     public let ties: [TieDecision]
     /// The seed of the tie breaker's draw (reported whether or not a draw was needed).
     public let seed: UInt64
+
+    /// The closest call on votes: the last candidate placed within the seats, the first placed
+    /// outside them, and the votes between them (before any displacement); nil when every
+    /// candidate standing was placed within the seats.
+    public var margin: (lastIn: Int, firstOut: Int, votes: Int64)? {
+        guard placing.count > seats, seats > 0 else { return nil }
+        let lastIn = placing[seats - 1], firstOut = placing[seats]
+        return (lastIn, firstOut, votes[lastIn] - votes[firstOut])
+    }
 }

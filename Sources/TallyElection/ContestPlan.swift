@@ -24,6 +24,8 @@ public struct ContestPlan: Sendable {
     /// The contest file, as the user named it.
     public let file: String
     public let title: String
+    /// The declaration fields the contest file gives.
+    public let declaration: Declaration
     /// Where the contest's figures come from, and what is assumed: shown with the result.
     public let sources: [String]
     public let assumptions: [String]
@@ -57,6 +59,10 @@ public struct ContestPlan: Sendable {
 
         self.file = file
         title = contest.title
+        declaration = Declaration(
+            organisation: contest.declaration?.organisation, returningOfficer: contest.declaration?.returningOfficer,
+            date: contest.declaration?.date, statement: contest.declaration?.statement
+        )
         sources = contest.sources ?? []
         assumptions = contest.assumptions ?? []
         ballots = contest.ballots.map(resolve)

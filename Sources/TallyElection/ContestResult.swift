@@ -27,6 +27,9 @@ public struct ContestResult: Sendable {
 
         /// A candidate's slate, or "(no slate)".
         public func slate(_ candidate: Int) -> String { ballots.profile.candidates[candidate].affiliation ?? ContestResult.noSlate }
+
+        /// The seats `slate` won in this section.
+        public func seats(of slate: String) -> Int { result.elected.filter { self.slate($0) == slate }.count }
     }
 
     /// The candidates elected in one category over the whole contest.

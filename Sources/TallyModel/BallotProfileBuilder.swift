@@ -28,11 +28,12 @@ public struct BallotProfileBuilder {
     }
 
     /// Adds one ballot line: `codes` are `RawPreferenceCode`s as written, `region` the region's
-    /// index if the file has regions, `line` the 1-based line number.
-    public mutating func add(_ codes: UnsafeBufferPointer<UInt16>, weight: Int64, region: Int?, line: Int) throws {
+    /// index if the file has regions, `line` the 1-based line number, `ballotID` the line's
+    /// ballot id if it has one (asked only when an irregularity is recorded).
+    public mutating func add(_ codes: UnsafeBufferPointer<UInt16>, weight: Int64, region: Int?, line: Int, ballotID: () -> String? = { nil }) throws {
         ballotLines += 1
         if weight == 0 {
-            record(.zeroWeight, ballots: 0, invalid: false, region: region, line: line)
+            record(.zeroWeight, ballots: 0, invalid: false, region: region, line: line, ballotID: ballotID)
             return
         }
         let (sum, overflow) = totalWeight.addingReportingOverflow(weight)
@@ -43,7 +44,7 @@ public struct BallotProfileBuilder {
         scratch.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
         let irregularity = rule.resolve(codes, into: scratch)
         let valid = scratch.count > 1
-        if let irregularity { record(irregularity, ballots: weight, invalid: !valid, region: region, line: line) }
+        if let irregularity { record(irregularity, ballots: weight, invalid: !valid, region: region, line: line, ballotID: ballotID) }
         guard valid else { return }
 
         let (number, isNew) = rankings.intern(scratch.codes)
@@ -59,11 +60,11 @@ public struct BallotProfileBuilder {
         }
     }
 
-    private mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, region: Int?, line: Int) {
-        irregularities.record(kind, ballots: ballots, invalid: invalid, line: line)
+    private mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, region: Int?, line: Int, ballotID: () -> String?) {
+        irregularities.record(kind, ballots: ballots, invalid: invalid, line: line, ballotID: ballotID)
         guard let region else { return }
         while irregularitiesByRegion.count <= region { irregularitiesByRegion.append(IrregularityTally()) }
-        irregularitiesByRegion[region].record(kind, ballots: ballots, invalid: invalid, line: line)
+        irregularitiesByRegion[region].record(kind, ballots: ballots, invalid: invalid, line: line, ballotID: ballotID)
     }
 
     /// The profile read so far.

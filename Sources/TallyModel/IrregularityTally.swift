@@ -13,6 +13,9 @@ public struct IrregularityTally: Sendable, Equatable {
         public var lineCount: Int = 0
         /// The first line numbers (1-based), ascending, at most `linesKept`.
         public var firstLines: [Int] = []
+        /// The ballot ids of those first lines, where the file gives ballots ids (BLT `(id)`, a CSV
+        /// id column), each cut to `Excerpt.maximumCharacters`.
+        public var firstIDs: [String] = []
     }
 
     private var byKind: [Entry] = Irregularity.allCases.map { Entry(kind: $0) }
@@ -30,15 +33,17 @@ public struct IrregularityTally: Sendable, Equatable {
     }
 
     /// Records `ballots` ballots of `kind` found on line `line` (nil: no line number known);
-    /// `invalid` says whether the rule left them with no valid first preference. Lines are
+    /// `invalid` says whether the rule left them with no valid first preference; `ballotID` gives
+    /// the line's ballot id, if it has one, and is asked only for a line that is kept. Lines are
     /// expected in ascending order.
-    public mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, line: Int?) {
+    public mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, line: Int?, ballotID: () -> String? = { nil }) {
         let slot = kind.ordinal
         byKind[slot].ballots += ballots
         if invalid { byKind[slot].invalidBallots += ballots }
         byKind[slot].lineCount += 1
         if let line, byKind[slot].firstLines.count < IrregularityTally.linesKept, byKind[slot].firstLines.last != line {
             byKind[slot].firstLines.append(line)
+            if let id = ballotID() { byKind[slot].firstIDs.append(Excerpt.of(id)) }
         }
     }
 

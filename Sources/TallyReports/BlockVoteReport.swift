@@ -5,6 +5,8 @@ import TallyModel
 public struct BlockVoteReport: ResultSheet {
     public let record: BlockVoteRecord
     public let source: ReportSource
+    /// The declaration and whether the seed was chosen.
+    public var options = ReportOptions()
 
     public init(record: BlockVoteRecord, source: ReportSource) {
         self.record = record
@@ -13,17 +15,17 @@ public struct BlockVoteReport: ResultSheet {
 
     private var profile: BallotProfile { source.profile }
 
-    private func isElected(_ candidate: Int) -> Bool { record.elected.contains(candidate) }
+    func isElected(_ candidate: Int) -> Bool { record.elected.contains(candidate) }
 
-    private func isDisplaced(_ candidate: Int) -> Bool { record.displacements.contains { $0.replaced == candidate } }
+    func isDisplaced(_ candidate: Int) -> Bool { record.displacements.contains { $0.replaced == candidate } }
 
-    private func status(_ candidate: Int, placing: Int?) -> String {
+    func status(_ candidate: Int, placing: Int?) -> String {
         if placing == nil { return "withdrawn" }
         if isElected(candidate) { return record.displacements.contains { $0.by == candidate } ? "elected to meet a minimum" : "elected" }
         return isDisplaced(candidate) ? "displaced" : "not elected"
     }
 
-    private var rows: [(candidate: Int, placing: Int?)] {
+    var rows: [(candidate: Int, placing: Int?)] {
         let placed = record.placing.enumerated().map { (candidate: $0.element, placing: Optional($0.offset + 1)) }
         return placed + profile.withdrawn.map { (candidate: $0, placing: nil) }
     }
@@ -60,12 +62,7 @@ public struct BlockVoteReport: ResultSheet {
             if record.displacements.contains(where: { !$0.byExchange }) {
                 output += TextWrap.lines("No single exchange could meet the minimums together, so the seats were filled in placing order, each candidate taken only if every minimum could still be met (docs/rules/minimums.md).")
             }
-            for displacement in record.displacements {
-                let why = displacement.byExchange
-                    ? ", the lowest-placed winner outside the category: \(displacement.minimum) (displacement, counting-rules §5)."
-                    : " (\(displacement.minimum))."
-                output += TextWrap.lines("\(source.name(displacement.by)) is elected in place of \(source.name(displacement.replaced))" + why)
-            }
+            for displacement in record.displacements { output += TextWrap.lines(sentence(displacement)) }
             if record.displacements.isEmpty { output += TextWrap.lines("The candidates elected on votes already meet every minimum.") }
         }
         output += "\n"
@@ -84,9 +81,18 @@ public struct BlockVoteReport: ResultSheet {
         output += ballots.rendered() + "\n"
         output += TextWrap.tail(
             irregularities: IrregularitySection.text(profile.irregularities),
-            ties: record.ties.map { TieSection.sentence($0, source: source) }, seed: record.seed
+            ties: record.ties.map { TieSection.sentence($0, source: source) }, seed: record.seed,
+            warning: options.lotWarning(record.ties, seed: record.seed)
         )
         return output
+    }
+
+    /// A displacement in plain words.
+    func sentence(_ displacement: Displacement) -> String {
+        let why = displacement.byExchange
+            ? ", the lowest-placed winner outside the category: \(displacement.minimum) (displacement, counting-rules §5)."
+            : " (\(displacement.minimum))."
+        return "\(source.name(displacement.by)) is elected in place of \(source.name(displacement.replaced))" + why
     }
 
     public func json() -> JSONValue {

@@ -13,7 +13,7 @@ public struct ComparisonReport: ResultSheet {
         self.source = source
     }
 
-    private var seats: Int { comparison.stv.seats }
+    var seats: Int { comparison.stv.seats }
     private func share(_ part: Int64) -> String { NumberFormatting.percentage(part, of: comparison.ballots) }
 
     public func text() -> String {

@@ -7,6 +7,9 @@ import TallyModel
 public struct ContestReport: ResultSheet {
     public let result: ContestResult
 
+    /// The declaration and whether the seed was chosen.
+    public var options = ReportOptions()
+
     public init(result: ContestResult) { self.result = result }
 
     private var plan: ContestPlan { result.plan }

@@ -10,10 +10,17 @@ enum IrregularitySection {
         for entry in tally.entries {
             table.append([
                 entry.kind.summary, NumberFormatting.grouped(entry.ballots), NumberFormatting.grouped(entry.invalidBallots),
-                entry.kind.effect.rawValue, NumberFormatting.lines(entry.firstLines, total: entry.lineCount),
+                entry.kind.effect.rawValue, where_(entry),
             ])
         }
         return table.rendered()
+    }
+
+    /// "lines 3, 7 (ballots a12, b7)": where a kind occurs, with the ballots' ids when the file has them.
+    static func where_(_ entry: IrregularityTally.Entry) -> String {
+        let lines = NumberFormatting.lines(entry.firstLines, total: entry.lineCount)
+        guard !entry.firstIDs.isEmpty else { return lines }
+        return lines + " (ballot\(entry.firstIDs.count == 1 ? "" : "s") " + entry.firstIDs.map(ReportSource.printable).joined(separator: ", ") + ")"
     }
 
     static func json(_ tally: IrregularityTally) -> JSONValue {
@@ -25,6 +32,7 @@ enum IrregularitySection {
                 ("invalid_ballots", .integer(entry.invalidBallots)),
                 ("lines", .integer(Int64(entry.lineCount))),
                 ("first_lines", .array(entry.firstLines.map { .integer(Int64($0)) })),
+                ("first_ballot_ids", .array(entry.firstIDs.map(JSONValue.string))),
             ])
         })
     }

@@ -6,4 +6,6 @@ public protocol ResultSheet: Sendable {
     func json() -> JSONValue
     /// One row per candidate (docs/cli.md).
     func csv() -> String
+    /// A self-contained HTML document (docs/reports.md).
+    func html() -> String
 }

@@ -72,9 +72,36 @@ extension STVReport {
             ("non_transferable", .decimal(stage.nonTransferable.description)),
             ("quota", .decimal(stage.quota.description)),
             ("elected", .array(stage.elected.map { .string(source.name($0)) })),
+            ("elections", .array(stage.elections.map(electionJSON))),
             ("excluded", .array(stage.excluded.map { .string(source.name($0)) })),
             ("notes", .array(stage.notes.map(JSONValue.string))),
         ]
+        return .object(members)
+    }
+
+    /// One election: the ground and clause, the figures that applied, and the reason in words.
+    private func electionJSON(_ election: STVElection) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("candidate", .string(source.name(election.candidate))),
+            ("votes", .decimal(election.votes.description)),
+            ("quota", .decimal(election.quota.description)),
+            ("below_quota", .bool(election.isBelowQuota)),
+            ("clause", .string(record.rule.clausePrefix + election.clause)),
+        ]
+        switch election.ground {
+        case .quota:
+            members.append(("ground", .string("quota")))
+        case let .activeVoteShare(threshold, activeVote, placesLeft):
+            members.append(("ground", .string("active-vote-share")))
+            members.append(("threshold", .decimal(threshold.description)))
+            members.append(("active_vote", .decimal(activeVote.description)))
+            members.append(("places_left", .integer(Int64(placesLeft))))
+        case let .remainingPlaces(continuing, placesLeft):
+            members.append(("ground", .string("remaining-places")))
+            members.append(("continuing", .integer(Int64(continuing))))
+            members.append(("places_left", .integer(Int64(placesLeft))))
+        }
+        members.append(("reason", .string(reason(election))))
         return .object(members)
     }
 

@@ -9,6 +9,8 @@ public struct STVReport: ResultSheet {
     public let source: ReportSource
     /// The widest line the text sheet may use.
     public var width = 100
+    /// The declaration and whether the seed was chosen.
+    public var options = ReportOptions()
 
     public init(record: STVRecord, source: ReportSource) {
         self.record = record
@@ -38,10 +40,14 @@ public struct STVReport: ResultSheet {
         output += "\n" + ballotAccount()
         output += TextWrap.tail(
             irregularities: IrregularitySection.text(profile.irregularities),
-            ties: record.ties.map { TieSection.sentence($0, source: source) }, seed: record.seed
+            ties: record.ties.map { TieSection.sentence($0, source: source) }, seed: record.seed,
+            warning: options.lotWarning(record.ties, seed: record.seed)
         )
         return output
     }
+
+    /// The stages in blocks as the text sheet pages them (the HTML report's stage tables too).
+    var stagePages: [[Int]] { pages(Layout(name: nameColumnWidth, figure: figureWidth)) }
 
     /// Column widths, worked out once for the whole sheet.
     private struct Layout {
@@ -80,9 +86,9 @@ public struct STVReport: ResultSheet {
         let column = layout.figure
         var sheet = SheetText()
 
-        // Headings: each stage's label wrapped over up to three rows.
+        // Headings: each stage's label wrapped over as many rows as the longest needs (at least two).
         let wrapped = indices.map { TextWrap.split(heading(for: record.stages[$0]), width: 2 * column + 1) }
-        for row in 0..<3 where row < 2 || wrapped.contains(where: { $0.count > row }) {
+        for row in 0..<max(2, wrapped.map(\.count).max() ?? 0) {
             sheet.pad(nameWidth)
             for lines in wrapped {
                 sheet.pad(2)
@@ -147,7 +153,7 @@ public struct STVReport: ResultSheet {
     }
 
     /// "Stage 2: Surplus of Smith", "Stage 5.2: Exclusion of Monk (value 0.21)".
-    private func heading(for stage: STVStage) -> String {
+    func heading(for stage: STVStage) -> String {
         "Stage \(stage.label): " + describe(stage.event)
     }
 
@@ -166,10 +172,13 @@ public struct STVReport: ResultSheet {
 
     /// One line per stage saying what moved and why, with the stage's notes.
     private func stageNotes() -> String {
-        var output = ""
-        let eventsByStage = Dictionary(grouping: record.constraintEvents, by: \.stage)
-        for stage in record.stages {
-            var text = "Stage \(stage.label): "
+        record.stages.indices.map { TextWrap.lines(stageNote($0), width: width) }.joined()
+    }
+
+    /// What happened at stage `index`, why, and what it led to, in one paragraph.
+    func stageNote(_ index: Int) -> String {
+        let stage = record.stages[index]
+        var text = "Stage \(stage.label): "
             switch stage.event {
             case .firstPreferences:
                 text += "first preferences."
@@ -193,11 +202,30 @@ public struct STVReport: ResultSheet {
                 text += "\(iterations) iterations\(converged ? "" : " (stopped: surplus no longer falling)")."
             }
             if !stage.elected.isEmpty { text += " Elected: \(source.names(stage.elected))." }
-            for event in eventsByStage[stage.label] ?? [] { text += " " + sentence(event) }
+            for election in stage.elections where election.isBelowQuota { text += " " + reason(election) }
+            for event in record.constraintEvents where event.stage == stage.label { text += " " + sentence(event) }
             for note in stage.notes { text += " " + note }
-            output += TextWrap.lines(text, width: width)
+        return text
+    }
+
+    /// Why a candidate was elected, in plain words with the figures that applied and the clause.
+    func reason(_ election: STVElection) -> String {
+        let name = source.name(election.candidate)
+        let votes = NumberFormatting.grouped(election.votes)
+        let quota = NumberFormatting.grouped(election.quota)
+        let measure = election.isBelowQuota ? "with \(votes) votes, below the quota of \(quota)" : "with \(votes) votes"
+        let clause = "\(record.rule.clausePrefix)\(election.clause)"
+        switch election.ground {
+        case .quota:
+            return "\(name) reached the quota of \(quota) with \(votes) votes (\(clause))."
+        case let .activeVoteShare(threshold, activeVote, placesLeft):
+            return "\(name) was elected \(measure): the votes reached \(NumberFormatting.grouped(threshold)), "
+                + "the total active vote of \(NumberFormatting.grouped(activeVote)) divided by \(placesLeft + 1), "
+                + "one more than the \(placesLeft) place\(placesLeft == 1 ? "" : "s") not yet filled (\(clause))."
+        case let .remainingPlaces(continuing, placesLeft):
+            let who = continuing == 1 ? "the one continuing candidate was" : "the \(continuing) continuing candidates were"
+            return "\(name) was elected \(measure): \(who) no more than the \(placesLeft) place\(placesLeft == 1 ? "" : "s") left (\(clause))."
         }
-        return output
     }
 
     /// A guard/doom intervention in plain words.

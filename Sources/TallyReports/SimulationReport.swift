@@ -17,13 +17,13 @@ public struct SimulationReport: ResultSheet {
         self.file = file
     }
 
-    private var totalFirstPreferences: Int64 { result.firstPreferences.reduce(0, +) }
-    private func percent(_ part: Int, of whole: Int) -> String { NumberFormatting.percentage(Int64(part), of: Int64(whole)) }
-    private func methodName(_ method: SimulatedMethod) -> String { method == .stv ? "STV (\(result.rule.rawValue))" : "Block vote" }
-    private var scenario: Scenario { result.scenario }
+    var totalFirstPreferences: Int64 { result.firstPreferences.reduce(0, +) }
+    func percent(_ part: Int, of whole: Int) -> String { NumberFormatting.percentage(Int64(part), of: Int64(whole)) }
+    func methodName(_ method: SimulatedMethod) -> String { method == .stv ? "STV (\(result.rule.rawValue))" : "Block vote" }
+    var scenario: Scenario { result.scenario }
 
     /// How each method applies the scenario's minimums, in words ("" when there are none).
-    private var minimumsText: String {
+    var minimumsText: String {
         let sections = scenario.sections.filter { !$0.minimums.isEmpty }
         guard !sections.isEmpty else { return "" }
         if scenario.sections.count == 1 {

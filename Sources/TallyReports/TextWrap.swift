@@ -23,10 +23,11 @@ public enum TextWrap {
 
     /// The end every result sheet shares: irregular ballots, then each tie decided (or the seed
     /// that would have decided one).
-    static func tail(irregularities: String, ties: [String], seed: UInt64) -> String {
+    static func tail(irregularities: String, ties: [String], seed: UInt64, warning: String?) -> String {
         var output = irregularities + "\n"
         if ties.isEmpty { return output + "  Ties: none needed deciding. Draw seed \(seed) (unused).\n" }
         for tie in ties { output += lines(tie) }
+        if let warning { output += lines("Warning: " + warning) }
         return output
     }
 }

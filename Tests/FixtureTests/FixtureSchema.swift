@@ -19,6 +19,7 @@ indirect enum FixtureSchema: Sendable {
         "stage": .string, "event": .string, "transfer_values": .array(.string), "votes": .map(.string),
         "non_transferable": .string, "lost_to_rounding": .string, "exhausted": .string, "quota": .string,
         "elected": .array(.string), "excluded": .array(.string), "note_contains": .string,
+        "elected_on": .map(.map(.string)),
     ])
 
     static let expect = FixtureSchema.object([

@@ -211,6 +211,14 @@ import TallyModel
             if let excluded = expectation["excluded"] as? [String] {
                 #expect(Set(stage["excluded"] as? [String] ?? []) == Set(excluded), "\(where_): excluded")
             }
+            // The ground of each election named: its clause and figures, as the JSON states them.
+            for (candidate, figures) in expectation["elected_on"] as? [String: [String: String]] ?? [:] {
+                let election = (stage["elections"] as? [[String: Any]] ?? []).first { $0["candidate"] as? String == candidate }
+                #expect(election != nil, "\(where_): no election of \(candidate)")
+                for (key, figure) in figures {
+                    #expect(String(describing: election?[key] ?? "missing") == figure, "\(where_): \(candidate) \(key)")
+                }
+            }
             if let fragment = expectation["note_contains"] as? String {
                 let notes = (stage["notes"] as? [String] ?? []).joined(separator: " ")
                 #expect(notes.contains(fragment), "\(where_): notes \(notes)")

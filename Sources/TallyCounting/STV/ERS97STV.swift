@@ -28,7 +28,8 @@ struct ERS97STV {
         )
         // [5.1.4]–[5.1.5] first preferences; [5.1.7] election.
         try count.distributeFirstPreferences()
-        try count.recordStage(event: .firstPreferences, elected: try elect(&count), excluded: [])
+        try elect(&count)
+        try count.recordStage(event: .firstPreferences, excluded: [])
 
         // [5.5.2] once the places are filled, no further transfers.
         while count.placesLeft > 0 && !count.continuingCandidates.isEmpty {
@@ -53,7 +54,8 @@ struct ERS97STV {
                 let largest = try count.orderByVotes(surpluses, question: "which surplus to transfer first")[0]
                 let transfer = try transferSurplus(of: largest, in: &count)
                 // [5.3.13] election after the transfer.
-                try count.recordStage(event: .surplus(transfer), elected: try elect(&count), excluded: [])
+                try elect(&count)
+                try count.recordStage(event: .surplus(transfer), excluded: [])
                 continue
             }
             let deferredNote = surpluses.isEmpty ? [] : [
@@ -89,18 +91,21 @@ struct ERS97STV {
     /// the reading of OpenSTV). [5.6.2] Candidates with equal votes who cannot all be elected are
     /// taken in order of their votes at the first stage or the earliest point after a batch where
     /// they differed; if equal at every point, none of them is elected at that stage.
-    private func elect(_ count: inout Count) throws -> [Int] {
-        var elected: [Int] = []
+    private func elect(_ count: inout Count) throws {
         while count.placesLeft > 0 {
-            let share = try count.totalActiveVote.divided(by: Int64(count.placesLeft + 1), rounding: .up)
+            let activeVote = try count.totalActiveVote
+            let share = try activeVote.divided(by: Int64(count.placesLeft + 1), rounding: .up)
             let threshold = min(count.quota, share)
             var reaching = count.continuingCandidates.filter { count.votes[$0] >= threshold && count.votes[$0].units > 0 }
             reaching.removeAll { count.isDoomed($0) } // §5: a doomed candidate is not elected
             guard let top = reaching.map({ count.votes[$0] }).max() else { break }
+            // (a) the quota reached, or (b) the share of the active vote, below the quota.
+            let ground: STVElection.Ground = top >= count.quota ? .quota
+                : .activeVoteShare(threshold: DecimalValue(share), activeVote: DecimalValue(activeVote), placesLeft: count.placesLeft)
+            let clause = top >= count.quota ? "5.1.7(a)" : "5.1.7(b)"
             let equal = reaching.filter { count.votes[$0] == top }
             if equal.count == 1 {
-                count.elect(equal[0])
-                elected.append(equal[0])
+                count.elect(equal[0], on: ground, clause: clause)
                 continue
             }
             // Equal votes: in forwards order; a group still equal that does not fit is not elected.
@@ -111,23 +116,20 @@ struct ERS97STV {
                 let ordered = group.count == 1 ? group : try count.orderByVotes(group, question: "the order of election")
                 for candidate in ordered where count.placesLeft > 0 {
                     if count.isDoomed(candidate) { continue }
-                    count.elect(candidate)
-                    elected.append(candidate)
+                    count.elect(candidate, on: ground, clause: clause)
                     progress = true
                 }
             }
             if !progress { break }
         }
-        return elected
     }
 
     /// [5.5.1] Continuing candidates no more than the places left are all elected: `candidates`,
     /// in order of votes, at one last stage with no transfer.
     private func electAll(_ candidates: [Int], in count: inout Count, excluded: [Int] = [], notes: [String]) throws {
-        let elected = try count.orderByVotes(candidates, question: "the order of election")
-        for candidate in elected { count.elect(candidate) }
+        _ = try count.electAll(candidates, clause: "5.5.1")
         try count.recordStage(
-            event: .remainingElected, elected: elected, excluded: excluded,
+            event: .remainingElected, excluded: excluded,
             notes: notes + ["The continuing candidates are no more than the places left and are elected (5.5.1)."]
         )
     }
@@ -239,7 +241,8 @@ struct ERS97STV {
         }
         let values = batches.keys.sorted(by: >)
         guard !values.isEmpty else { // no papers: one stage records the exclusion
-            try count.recordStage(event: .exclusion(candidates: candidates, batch: nil), elected: try elect(&count), excluded: candidates, notes: notes)
+            try elect(&count)
+            try count.recordStage(event: .exclusion(candidates: candidates, batch: nil), excluded: candidates, notes: notes)
             return
         }
         for (index, value) in values.enumerated() {
@@ -258,9 +261,10 @@ struct ERS97STV {
                 }
             }
             let batch = ExclusionBatch(number: index + 1, of: values.count, value: DecimalValue(value), papers: papers)
+            try elect(&count)
             try count.recordStage(
                 subStage: values.count > 1 ? index + 1 : nil, event: .exclusion(candidates: candidates, batch: batch),
-                elected: try elect(&count), excluded: index == 0 ? candidates : [], notes: batchNotes
+                excluded: index == 0 ? candidates : [], notes: batchNotes
             )
             if count.placesLeft == 0 { break }
         }

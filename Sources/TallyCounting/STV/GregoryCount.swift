@@ -150,31 +150,39 @@ struct GregoryCount<Places: DecimalPlaces> {
 
     // MARK: Elections and exclusions
 
-    mutating func elect(_ candidate: Int) { candidates.elect(candidate) }
+    mutating func elect(_ candidate: Int, on ground: STVElection.Ground, clause: String) {
+        candidates.elect(candidate, on: ground, clause: clause)
+    }
 
     mutating func exclude(_ candidate: Int) { candidates.exclude(candidate) }
 
     /// Elects, in order of votes, the continuing candidates who have reached the quota, never more
-    /// than the places left; a doomed candidate (§5) is passed over.
-    mutating func electReachingQuota() throws -> [Int] {
+    /// than the places left, under the rule's `clause`; a doomed candidate (§5) is passed over.
+    mutating func electReachingQuota(clause: String) throws -> [Int] {
         let reached = continuingCandidates.filter { votes[$0] >= quota }
         guard !reached.isEmpty else { return [] }
         var chosen: [Int] = []
         for candidate in try orderByVotes(reached, question: "the order of election") where placesLeft > 0 {
             if candidates.isDoomed(candidate) { continue }
-            elect(candidate)
+            elect(candidate, on: .quota, clause: clause)
             chosen.append(candidate)
         }
         return chosen
     }
 
-    /// When the continuing candidates are no more than the places left, elects them all
-    /// (ERS97 5.5.1; SSI 2007/42 rule 52).
-    mutating func electRemainingIfFew() throws -> [Int] {
+    /// When the continuing candidates are no more than the places left, elects them all under
+    /// the rule's `clause` (ERS97 5.5.1; SSI 2007/42 rule 52).
+    mutating func electRemainingIfFew(clause: String) throws -> [Int] {
         let remaining = continuingCandidates
         guard placesLeft > 0, remaining.count <= placesLeft else { return [] }
+        return try electAll(remaining, clause: clause)
+    }
+
+    /// Elects `remaining`, in order of votes, because they are no more than the places left.
+    mutating func electAll(_ remaining: [Int], clause: String) throws -> [Int] {
+        let ground = STVElection.Ground.remainingPlaces(continuing: remaining.count, placesLeft: placesLeft)
         let ordered = try orderByVotes(remaining, question: "the order of election")
-        for candidate in ordered { elect(candidate) }
+        for candidate in ordered { elect(candidate, on: ground, clause: clause) }
         return ordered
     }
 
@@ -246,7 +254,8 @@ struct GregoryCount<Places: DecimalPlaces> {
     // MARK: Recording
 
     /// Records the stage just counted, checking that no vote was created or lost.
-    mutating func recordStage(subStage: Int? = nil, event: STVEvent, elected newlyElected: [Int], excluded: [Int], notes: [String] = []) throws {
+    /// The stage's elections are those made since the last stage was recorded.
+    mutating func recordStage(subStage: Int? = nil, event: STVEvent, excluded: [Int], notes: [String] = []) throws {
         let total = try votes.reduce(exhausted + lost) { try $0 + $1 }
         guard total == validVotes else {
             throw InternalInconsistency("votes not conserved at stage \(stageNumber) (\(total) ≠ \(validVotes))")
@@ -256,7 +265,7 @@ struct GregoryCount<Places: DecimalPlaces> {
             votes: StageFigures(units: votes.map(\.units), places: Places.count),
             transfers: StageFigures(units: zip(votes, stageStart).map { $0.units - $1.units }, places: Places.count),
             status: candidates.status, exhausted: DecimalValue(exhausted), lostToRounding: DecimalValue(lost), quota: DecimalValue(quota),
-            elected: newlyElected, excluded: excluded, notes: notes
+            elections: candidates.takeElections(votes: votes, quota: quota), excluded: excluded, notes: notes
         )
         candidates.recordEvents(stage: stage.label)
         stages.append(stage)

@@ -85,7 +85,7 @@ struct MeekCount {
         }
         var newlyElected: [Int] = []
         for candidate in order where !candidates.isDoomed(candidate) {
-            candidates.elect(candidate)
+            candidates.elect(candidate, on: .quota, clause: "B.2.c")
             newlyElected.append(candidate)
         }
         return newlyElected
@@ -127,10 +127,10 @@ struct MeekCount {
     }
 
     /// [C.1] Elects the remaining hopefuls, most votes first.
-    mutating func electRemaining() -> [Int] {
+    mutating func electRemaining() {
         let ordered = CandidateOrder.descending(hopeful, by: { votes[$0] }) { run, _ in run }
-        for candidate in ordered { candidates.elect(candidate) }
-        return ordered
+        let ground = STVElection.Ground.remainingPlaces(continuing: ordered.count, placesLeft: seats - elected.count)
+        for candidate in ordered { candidates.elect(candidate, on: ground, clause: "C.1") }
     }
 
     // MARK: Guard and doom
@@ -142,7 +142,8 @@ struct MeekCount {
     // MARK: Recording
 
     /// Records the round just counted, checking that no vote was created or lost.
-    mutating func recordStage(_ event: STVEvent, elected newlyElected: [Int], excluded: [Int], notes: [String] = []) throws {
+    /// The round's elections are those made since the last round was recorded.
+    mutating func recordStage(_ event: STVEvent, excluded: [Int], notes: [String] = []) throws {
         let total = try votes.reduce(excess) { try $0 + $1 }
         guard total == validVotes else {
             throw InternalInconsistency("Meek votes not conserved at round \(stages.count + 1) (\(total) ≠ \(validVotes))")
@@ -152,7 +153,7 @@ struct MeekCount {
             votes: StageFigures(units: votes.map(\.units), places: NinePlaces.count),
             transfers: StageFigures(units: zip(votes, roundStart).map { $0.units - $1.units }, places: NinePlaces.count),
             status: candidates.status, exhausted: DecimalValue(excess), lostToRounding: DecimalValue(units: 0, places: NinePlaces.count),
-            quota: DecimalValue(quota), elected: newlyElected, excluded: excluded, notes: notes
+            quota: DecimalValue(quota), elections: candidates.takeElections(votes: votes, quota: quota), excluded: excluded, notes: notes
         )
         candidates.recordEvents(stage: stage.label)
         stages.append(stage)

@@ -52,7 +52,7 @@ struct MeekSTV {
             }
             let event: STVEvent = round == 1 ? .firstPreferences : .meekRound(iterations: iterations, converged: converged)
             if !newlyElected.isEmpty {
-                try count.recordStage(event, elected: newlyElected, excluded: [])
+                try count.recordStage(event, excluded: [])
                 continue
             }
             if let doomed = count.takeDoomed() {
@@ -63,18 +63,18 @@ struct MeekSTV {
             let defeated = try count.lowestHopeful(surplus: surplus)
             count.exclude([defeated])
             let note = converged ? [] : ["The surplus stopped falling before reaching 0.000001 (B.2.e)."]
-            try count.recordStage(event, elected: [], excluded: [defeated], notes: note)
+            try count.recordStage(event, excluded: [defeated], notes: note)
             try count.release([defeated])
         }
         // [C.1] seats left: the remaining hopefuls are elected; [C.2] otherwise they are defeated.
         if count.elected.count < seats && !count.hopeful.isEmpty {
             let firstStage = count.stages.isEmpty
-            let elected = count.electRemaining()
+            count.electRemaining()
             if firstStage {
                 try count.distributeVotes()
                 try count.updateQuota()
             }
-            try count.recordStage(firstStage ? .firstPreferences : .remainingElected, elected: elected, excluded: [], notes: ["The remaining candidates fill the remaining places (C.1)."])
+            try count.recordStage(firstStage ? .firstPreferences : .remainingElected, excluded: [], notes: ["The remaining candidates fill the remaining places (C.1)."])
         }
         return count
     }
@@ -83,7 +83,7 @@ struct MeekSTV {
     /// `event`.
     private func exclude(_ doomed: (candidates: [Int], note: String), in count: inout MeekCount, event: STVEvent) throws {
         count.exclude(doomed.candidates)
-        try count.recordStage(event, elected: [], excluded: doomed.candidates, notes: [doomed.note])
+        try count.recordStage(event, excluded: doomed.candidates, notes: [doomed.note])
         try count.release(doomed.candidates)
     }
 }

@@ -1,3 +1,5 @@
+import TallyArithmetic
+
 /// Where each candidate stands in an STV count — continuing, elected (in order), excluded or
 /// withdrawn — and the minimum-representation rules applied to them by guard and doom
 /// (counting-rules.md §5), with every intervention recorded. The Gregory rules and Meek share it,
@@ -15,6 +17,8 @@ struct STVCandidates {
     private(set) var constraintEvents: [ConstraintEvent] = []
     /// Interventions of the stage being counted.
     private var pending: [(kind: ConstraintEvent.Kind, candidate: Int, instead: Int?, reason: String)] = []
+    /// Elections of the stage being counted, with their grounds.
+    private var pendingElections: [(candidate: Int, ground: STVElection.Ground, clause: String)] = []
 
     init(count: Int, withdrawn: [Int], seats: Int, rules: RepresentationRules) {
         self.seats = seats
@@ -28,10 +32,21 @@ struct STVCandidates {
     /// The continuing candidates ("hopeful" in Meek's terms), in ballot-file order.
     var continuingCandidates: [Int] { status.indices.filter { continuing[$0] } }
 
-    mutating func elect(_ candidate: Int) {
+    /// Elects `candidate` on `ground`, under the rule's `clause`.
+    mutating func elect(_ candidate: Int, on ground: STVElection.Ground, clause: String) {
         status[candidate] = .elected
         continuing[candidate] = false
         elected.append(candidate)
+        pendingElections.append((candidate, ground, clause))
+    }
+
+    /// The elections of the stage being counted, in order, with each candidate's votes after the
+    /// stage and the quota then; none are left pending.
+    mutating func takeElections<Places>(votes: [FixedDecimal<Places>], quota: FixedDecimal<Places>) -> [STVElection] {
+        defer { pendingElections.removeAll() }
+        return pendingElections.map {
+            STVElection(candidate: $0.candidate, ground: $0.ground, clause: $0.clause, votes: DecimalValue(votes[$0.candidate]), quota: DecimalValue(quota))
+        }
     }
 
     mutating func exclude(_ candidate: Int) {

@@ -28,6 +28,21 @@ public struct STVRecord: Sendable, Equatable {
     /// Ballots whose ranking STV reads only up to an equal ranking.
     public let cutAtEqualRanking: LocatedCount
 
+    /// The votes that became exhausted at stage `index` (at the first stage, all of them so far).
+    public func exhaustedChange(at index: Int) -> DecimalValue { change(\.exhausted, at: index) }
+
+    /// The votes lost to rounding at stage `index`.
+    public func lostToRoundingChange(at index: Int) -> DecimalValue { change(\.lostToRounding, at: index) }
+
+    /// The non-transferable votes added at stage `index`.
+    public func nonTransferableChange(at index: Int) -> DecimalValue { change(\.nonTransferable, at: index) }
+
+    private func change(_ figure: KeyPath<STVStage, DecimalValue>, at index: Int) -> DecimalValue {
+        let now = stages[index][keyPath: figure]
+        guard index > 0 else { return now }
+        return DecimalValue(units: now.units - stages[index - 1][keyPath: figure].units, places: now.places)
+    }
+
     /// Ballots not counted: invalid when read, or invalid for STV at the first rank.
     public var invalidBallots: Int64 { invalidAtReading + equalFirstPreferences.ballots }
 

@@ -26,6 +26,15 @@ public enum STVRule: String, Sendable, CaseIterable {
         }
     }
 
+    /// What goes before a clause number to name the rule's text: "ERS97 " for "ERS97 5.5.1".
+    public var clausePrefix: String {
+        switch self {
+        case .ers97: "ERS97 "
+        case .scottish: "SSI 2007/42 "
+        case .meek: "Meek reference rule "
+        }
+    }
+
     /// How the rule does its arithmetic, for result sheets.
     public var arithmetic: String {
         switch self {

@@ -21,8 +21,10 @@ public struct STVStage: Sendable, Equatable {
     public let lostToRounding: DecimalValue
     /// The quota in force after the stage.
     public let quota: DecimalValue
+    /// Candidates elected at this stage, in order of election, each with the ground and clause.
+    public let elections: [STVElection]
     /// Candidates elected at this stage, in order of election.
-    public let elected: [Int]
+    public var elected: [Int] { elections.map(\.candidate) }
     /// Candidates excluded at this stage.
     public let excluded: [Int]
     /// Events a reader needs explained ("surplus of X deferred: …", quota recalculated).
@@ -31,7 +33,7 @@ public struct STVStage: Sendable, Equatable {
     public init(
         number: Int, subStage: Int?, event: STVEvent, votes: StageFigures, transfers: StageFigures,
         status: [CandidateStatus], exhausted: DecimalValue, lostToRounding: DecimalValue, quota: DecimalValue,
-        elected: [Int], excluded: [Int], notes: [String]
+        elections: [STVElection], excluded: [Int], notes: [String]
     ) {
         self.number = number
         self.subStage = subStage
@@ -42,9 +44,20 @@ public struct STVStage: Sendable, Equatable {
         self.exhausted = exhausted
         self.lostToRounding = lostToRounding
         self.quota = quota
-        self.elected = elected
+        self.elections = elections
         self.excluded = excluded
         self.notes = notes
+    }
+
+    /// Every candidate's votes and the non-transferable votes together: the valid vote, at every stage.
+    public var total: DecimalValue {
+        DecimalValue(units: votes.units.reduce(nonTransferable.units, +), places: votes.places)
+    }
+
+    /// The votes that left candidates at this stage: the sum of the losses (a surplus, an
+    /// exclusion, Meek's reduced keep factors).
+    public var votesMoved: DecimalValue {
+        DecimalValue(units: -transfers.units.reduce(0) { $0 + min($1, 0) }, places: votes.places)
     }
 
     /// The official combined "non-transferable" figure: exhausted votes and rounding loss together

@@ -55,14 +55,12 @@ struct ScottishSTV {
     /// [47] elect those reaching the quota, then [52] elect the rest when the continuing
     /// candidates equal the vacancies left; then record the stage.
     private func finishStage(_ count: inout GregoryCount<FivePlaces>, event: STVEvent, excluded: [Int], notes: [String] = []) throws {
-        var elected = try count.electReachingQuota()
+        _ = try count.electReachingQuota(clause: "rule 47")
         var notes = notes
-        let remaining = try count.electRemainingIfFew()
-        if !remaining.isEmpty {
-            elected += remaining
+        if try !count.electRemainingIfFew(clause: "rule 52").isEmpty {
             notes.append("The continuing candidates equal the places left and are elected (rule 52).")
         }
-        try count.recordStage(event: event, elected: elected, excluded: excluded, notes: notes)
+        try count.recordStage(event: event, excluded: excluded, notes: notes)
     }
 
     /// [48] All the candidate's papers are examined (weighted inclusive Gregory). [48](3) each

@@ -1,0 +1,126 @@
+import TallyArithmetic
+import TallySimulation
+
+extension SimulationReport {
+    /// The simulation as a self-contained HTML document (docs/reports.md).
+    public func html() -> String {
+        HTMLPage.document(title: "Simulation: \(scenario.title)") { body(&$0, level: 1) }
+    }
+
+    /// The report's body, its title at heading `level`.
+    func body(_ html: inout HTMLText, level: Int) {
+        HTMLSections.heading(&html, level: level, "Simulation: \(scenario.title)")
+        html.element("p", [("class", "subtitle")], "Synthetic electorates drawn from a scenario, each counted by STV and by block vote")
+        HTMLSections.facts(&html, [
+            ("Scenario", file ?? "fitted (not saved: --save-fit FILE keeps it)"), ("Trials", NumberFormatting.grouped(Int64(result.trials))),
+            ("Voters per trial", NumberFormatting.grouped(Int64(votersPerTrial))), ("Seats", String(scenario.seats) + (scenario.sections.count > 1 ? " in \(scenario.sections.count) regions" : "")),
+            ("STV rule", result.rule.title), ("Seed", String(result.seed)),
+        ])
+        HTMLSections.heading(&html, level: level + 1, "Summary")
+        html.element("div", [("class", "summary")]) { box in
+            for summary in result.methods {
+                let top = summary.splits.first
+                var sentence = "\(methodName(summary.method)): "
+                if let top {
+                    sentence += "the most frequent split (\(result.groups.joined(separator: " / "))) was \(top.seats.map(String.init).joined(separator: "/")), in \(percent(top.trials, of: result.trials))% of trials"
+                }
+                sentence += "; one slate won every seat in \(percent(summary.sweeps, of: result.trials))% of trials."
+                box.element("p", sentence)
+            }
+            if let file {
+                box.element("p", "Trial k is the electorate `tally generate \(file) --seed \(result.seed) --trial k` writes, so any trial can be counted again in full.")
+            }
+        }
+        assumptions(&html, level: level + 1)
+        for summary in result.methods { histogram(&html, summary, level: level + 1) }
+        HTMLSections.heading(&html, level: level + 1, "Seats per slate and measures")
+        var columns: [HTMLSections.Column] = [.init("Slate"), .init("First preferences", numeric: true)]
+        for method in result.methods {
+            let name = method.method == .stv ? "STV" : "Block"
+            columns += [.init("\(name) mean", numeric: true), .init("5%", numeric: true), .init("50%", numeric: true), .init("95%", numeric: true)]
+        }
+        let rows = result.groups.indices.map { group in
+            [result.groups[group], NumberFormatting.percentage(result.firstPreferences[group], of: totalFirstPreferences) + "%"]
+                + result.methods.flatMap { summary -> [String] in
+                    let distribution = summary.seats[group]
+                    return [distribution.mean.description, String(distribution.percentile(5)), String(distribution.percentile(50)), String(distribution.percentile(95))]
+                }
+        }
+        HTMLSections.table(&html, caption: "Seats per slate: mean and percentiles across trials", columns: columns, rows: rows)
+        HTMLSections.table(&html, caption: "Measures", columns: [.init("Measure")] + result.methods.map { .init(methodName($0.method), numeric: true) }, rows: [
+            ["Clean sweep: one slate wins every seat"] + result.methods.map { percent($0.sweeps, of: result.trials) + "%" },
+            ["Gallagher index, mean (points)"] + result.methods.map(\.meanGallagher.description),
+            ["Loosemore–Hanby index, mean (points)"] + result.methods.map(\.meanLoosemoreHanby.description),
+        ])
+        HTMLSections.heading(&html, level: level + 1, "How often each candidate was elected")
+        let slateOf = scenario.slateOfCandidate
+        let regional = scenario.sections.count > 1
+        let candidateRows = scenario.candidates.indices.map { index in
+            [scenario.candidates[index].name, slateOf[index].map { scenario.slates[$0].name } ?? "(independent)"]
+                + (regional ? [scenario.sections[scenario.candidates[index].section].name] : [])
+                + result.methods.map { percent($0.timesElected[index], of: result.trials) + "%" }
+        }
+        HTMLSections.table(&html, caption: "Share of trials in which each candidate was elected", columns: [.init("Candidate"), .init("Slate")] + (regional ? [.init("Region")] : [])
+            + result.methods.map { .init(methodName($0.method), numeric: true) }, rows: candidateRows)
+    }
+
+    /// What the scenario assumes, beside the results it gives.
+    private func assumptions(_ html: inout HTMLText, level: Int) {
+        HTMLSections.heading(&html, level: level, "What the scenario assumes")
+        html.element("ul", [("class", "plain")]) { list in
+            list.element("li", "Each trial's electorate is counted by STV (\(result.rule.rawValue)) and by block vote on each ballot's first N preferences (N = seats).\(minimumsText)")
+            for source in scenario.sources { list.element("li", "Source: " + source) }
+            for assumption in scenario.assumptions { list.element("li", "Assumed: " + assumption) }
+        }
+        let totalVoters = result.votersByBloc.reduce(0, +)
+        HTMLSections.table(&html, caption: "Voting blocs: the share the scenario sets, and the share drawn over all trials", columns: [
+            .init("Bloc"), .init("Share set", numeric: true), .init("Share drawn", numeric: true),
+        ], rows: scenario.blocs.indices.map { index in
+            [scenario.blocs[index].name, scenario.blocs[index].share.description, percent(result.votersByBloc[index], of: totalVoters) + "%"]
+        })
+    }
+
+    /// For one method, each slate's seats across trials: a histogram and its table.
+    private func histogram(_ html: inout HTMLText, _ summary: SimulationResult.MethodSummary, level: Int) {
+        HTMLSections.heading(&html, level: level, "\(methodName(summary.method)): seats per slate across trials")
+        let most = summary.seats.map { distribution in distribution.trialsWith.lastIndex { $0 > 0 } ?? 0 }.max() ?? 0
+        let seatCounts = Array(0...most)
+        let panels = result.groups.indices.map { group in
+            BarChart.Panel(title: result.groups[group], bars: seatCounts.map { seats in
+                let trials = seats < summary.seats[group].trialsWith.count ? summary.seats[group].trialsWith[seats] : 0
+                return BarChart.Bar(label: "\(seats) seat\(seats == 1 ? "" : "s")", length: Double(trials), figure: percent(trials, of: result.trials) + "%", style: .series(group))
+            })
+        }
+        html.element("figure") { figure in
+            BarChart(
+                title: "\(methodName(summary.method)): how many seats each slate won, across \(result.trials) trials",
+                description: "For each slate, a bar for each number of seats: the share of trials in which the slate won that many. The figures are in the table below.",
+                axisLabel: "share of trials", panels: panels, columns: 2
+            ).render(into: &figure)
+        }
+        let rows = result.groups.indices.map { group in
+            [result.groups[group]] + seatCounts.map { seats in
+                percent(seats < summary.seats[group].trialsWith.count ? summary.seats[group].trialsWith[seats] : 0, of: result.trials) + "%"
+            }
+        }
+        HTMLSections.table(&html, caption: "Share of trials in which each slate won each number of seats (\(methodName(summary.method)))",
+                           columns: [.init("Slate")] + seatCounts.map { .init(String($0), numeric: true) }, rows: rows)
+    }
+}
+
+extension CalibrationReport {
+    /// The calibration and the simulation after it, as a self-contained HTML document.
+    public func html() -> String {
+        HTMLPage.document(title: "Calibration and simulation: \(fit.scenario.title)") { html in
+            HTMLSections.heading(&html, level: 1, "Calibration to \(totalsFile)")
+            html.element("p", "\(fit.rounds) rounds of adjustment on \(NumberFormatting.grouped(Int64(fit.fitVoters))) voters; the check is one electorate of \(NumberFormatting.grouped(Int64(fit.scenario.voters))) voters with the fitted parameters. Many different electorates give the same block-vote totals: the fit finds one of them, and the simulation below shows what electorates like it do.")
+            HTMLSections.table(&html, caption: "Published block-vote totals against the fitted scenario", columns: [
+                .init("Candidate"), .init("Published", numeric: true), .init("Simulated", numeric: true), .init("Error", numeric: true),
+            ], rows: fit.candidates.map { candidate in
+                [candidate.name, NumberFormatting.grouped(candidate.published), NumberFormatting.grouped(candidate.simulated),
+                 NumberFormatting.grouped(DecimalValue(units: candidate.errorBasisPoints, places: 2), signed: true) + "%"]
+            })
+            simulation.body(&html, level: 2)
+        }
+    }
+}
