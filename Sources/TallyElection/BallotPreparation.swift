@@ -54,7 +54,7 @@ public enum BallotPreparation {
     /// The one preparation of ballots already read: narrowed to `region` (a file with regions
     /// needs one, unless `wholeFile`), with `attributes` applied, only the `standing` candidates
     /// kept (nil: everyone, or for one region of a shared file, the candidates its ballots name;
-    /// the others are left out of the profile), and a check that a standing candidate has each
+    /// the others are left out of the profile, for a section and a `--region` request alike), and a check that a standing candidate has each
     /// minimum's category.
     static func prepare(
         _ read: PreparedBallots, region: String?, wholeFile: Bool = false, attributes: CandidateAttributes?, onlyListedHere: Bool = false,
@@ -66,8 +66,9 @@ public enum BallotPreparation {
         }
         if let standing, !standing.isEmpty {
             ballots = ballots.with(ballots.profile.standing(only: try indices(of: standing, in: ballots, context: context)))
-        } else if ballots.region != nil, case .section = context {
-            // One file for every region: the candidates named on this region's ballots stand.
+        } else if ballots.region != nil {
+            // One file for every region: the candidates named on this region's ballots stand
+            // (a section's or a --region count's sheet lists only them).
             var named = Set<Int>()
             for ballot in ballots.profile.ballots { for entry in ballot.ranking.entries { named.insert(entry.candidate) } }
             ballots = ballots.with(ballots.profile.standing(only: named))

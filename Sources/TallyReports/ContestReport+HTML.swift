@@ -67,18 +67,23 @@ extension ContestReport {
     /// Sections down, slates and categories across: seats won, elected against each minimum.
     private func sectionTable(_ html: inout HTMLText) {
         let columns: [HTMLSections.Column] = [.init("Section"), .init("Seats", numeric: true)]
-            + slates.map { .init($0, numeric: true) } + result.categories.map { .init("\($0) (elected/minimum)", numeric: true) } + [.init("Elected")]
+            + slates.map { .init($0, numeric: true) } + result.categories.map { .init("\($0) (elected/minimum)", numeric: true) }
         var rows: [[String]] = result.sections.map { section in
             let source = ReportSource(section.ballots)
             let categories = result.categories.enumerated().map { index, category in
                 "\(section.electedByCategory[index])" + (section.minimum(category).map { "/\($0.count)" } ?? "")
             }
             return [section.plan.name, String(section.plan.seats)] + slates.map { String(section.seats(of: $0)) } + categories
-                + [section.result.elected.map { source.name($0) }.joined(separator: ", ")]
         }
         rows.append(["All", String(result.seats)] + result.seatsBySlate.map { String($0.seats) }
-            + result.categoryTotals.map { "\($0.elected)" + ($0.overallMinimum.map { "/\($0)" } ?? "") } + [""])
+            + result.categoryTotals.map { "\($0.elected)" + ($0.overallMinimum.map { "/\($0)" } ?? "") })
         HTMLSections.table(&html, caption: "Seats by section", columns: columns, rows: rows)
+        html.element("ul", [("class", "plain")]) { list in
+            for section in result.sections {
+                let source = ReportSource(section.ballots)
+                list.element("li", "\(section.plan.name): " + HTMLSections.list(section.result.elected.map { source.name($0) }) + ".")
+            }
+        }
     }
 
     private func slateChart(_ html: inout HTMLText) {

@@ -10,10 +10,11 @@ enum IrregularitySection {
         for entry in tally.entries {
             table.append([
                 entry.kind.summary, NumberFormatting.grouped(entry.ballots), NumberFormatting.grouped(entry.invalidBallots),
-                entry.kind.effect.rawValue, where_(entry),
+                entry.kind.effect.rawValue, NumberFormatting.lines(entry.firstLines, total: entry.lineCount),
             ])
         }
-        return table.rendered()
+        let ids = tally.entries.filter { !$0.firstIDs.isEmpty }.map { "\($0.kind.summary): " + $0.firstIDs.map(ReportSource.printable).joined(separator: ", ") }
+        return table.rendered() + (ids.isEmpty ? "" : TextWrap.lines("Ballot ids of those lines — " + ids.joined(separator: "; ") + "."))
     }
 
     /// "lines 3, 7 (ballots a12, b7)": where a kind occurs, with the ballots' ids when the file has them.

@@ -65,8 +65,10 @@ extension STVReport {
         var sentences = ["Elected to the \(record.seats) place\(record.seats == 1 ? "" : "s"), in order of election: \(HTMLSections.list(names))."]
         sentences.append("The quota was \(NumberFormatting.grouped(record.quota)) votes of \(NumberFormatting.grouped(record.validVotes)) valid; the count took \(record.stages.count) stage\(record.stages.count == 1 ? "" : "s").")
         let below = record.stages.flatMap(\.elections).filter(\.isBelowQuota)
-        if let first = below.first {
-            sentences.append(reason(first) + (below.count > 1 ? " \(below.count - 1) more \(below.count == 2 ? "was" : "were") elected below the quota; the stage notes say why." : ""))
+        if let last = below.last {
+            let others = below.dropLast().map { source.name($0.candidate) }
+            let lastPlace = last.candidate == record.elected.last ? "The last place went below the quota. " : ""
+            sentences.append(lastPlace + reason(last) + (others.isEmpty ? "" : " \(HTMLSections.list(others)) \(others.count == 1 ? "was" : "were") also elected below the quota; the stage notes say why."))
         }
         let lots = record.ties.filter { if case .seededDraw = $0.method { true } else { false } }
         if !lots.isEmpty {

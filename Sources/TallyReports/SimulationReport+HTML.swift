@@ -34,19 +34,17 @@ extension SimulationReport {
         assumptions(&html, level: level + 1)
         for summary in result.methods { histogram(&html, summary, level: level + 1) }
         HTMLSections.heading(&html, level: level + 1, "Seats per slate and measures")
-        var columns: [HTMLSections.Column] = [.init("Slate"), .init("First preferences", numeric: true)]
-        for method in result.methods {
-            let name = method.method == .stv ? "STV" : "Block"
-            columns += [.init("\(name) mean", numeric: true), .init("5%", numeric: true), .init("50%", numeric: true), .init("95%", numeric: true)]
+        for summary in result.methods {
+            let rows = result.groups.indices.map { group in
+                let distribution = summary.seats[group]
+                return [result.groups[group], NumberFormatting.percentage(result.firstPreferences[group], of: totalFirstPreferences) + "%",
+                        distribution.mean.description, String(distribution.percentile(5)), String(distribution.percentile(50)), String(distribution.percentile(95))]
+            }
+            HTMLSections.table(&html, caption: "\(methodName(summary.method)): seats per slate, mean and percentiles across trials", columns: [
+                .init("Slate"), .init("First preferences", numeric: true), .init("Mean seats", numeric: true),
+                .init("5%", numeric: true), .init("50%", numeric: true), .init("95%", numeric: true),
+            ], rows: rows)
         }
-        let rows = result.groups.indices.map { group in
-            [result.groups[group], NumberFormatting.percentage(result.firstPreferences[group], of: totalFirstPreferences) + "%"]
-                + result.methods.flatMap { summary -> [String] in
-                    let distribution = summary.seats[group]
-                    return [distribution.mean.description, String(distribution.percentile(5)), String(distribution.percentile(50)), String(distribution.percentile(95))]
-                }
-        }
-        HTMLSections.table(&html, caption: "Seats per slate: mean and percentiles across trials", columns: columns, rows: rows)
         HTMLSections.table(&html, caption: "Measures", columns: [.init("Measure")] + result.methods.map { .init(methodName($0.method), numeric: true) }, rows: [
             ["Clean sweep: one slate wins every seat"] + result.methods.map { percent($0.sweeps, of: result.trials) + "%" },
             ["Gallagher index, mean (points)"] + result.methods.map(\.meanGallagher.description),
@@ -98,13 +96,13 @@ extension SimulationReport {
                 axisLabel: "share of trials", panels: panels, columns: 2
             ).render(into: &figure)
         }
-        let rows = result.groups.indices.map { group in
-            [result.groups[group]] + seatCounts.map { seats in
+        let rows = seatCounts.map { seats in
+            [String(seats)] + result.groups.indices.map { group in
                 percent(seats < summary.seats[group].trialsWith.count ? summary.seats[group].trialsWith[seats] : 0, of: result.trials) + "%"
             }
         }
         HTMLSections.table(&html, caption: "Share of trials in which each slate won each number of seats (\(methodName(summary.method)))",
-                           columns: [.init("Slate")] + seatCounts.map { .init(String($0), numeric: true) }, rows: rows)
+                           columns: [.init("Seats", numeric: true)] + result.groups.map { .init($0, numeric: true) }, rows: rows)
     }
 }
 

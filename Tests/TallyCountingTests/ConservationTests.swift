@@ -14,10 +14,10 @@ import TallyModel
             direction: .forwards, ties: TieBreaker(), rules: RepresentationRules(minimums: [], candidates: profile.candidates)
         )
         try count.distributeFirstPreferences()
-        try count.recordStage(event: .firstPreferences, elected: [], excluded: []) // 3 + 2 = 5: conserved
+        try count.recordStage(event: .firstPreferences, excluded: []) // 3 + 2 = 5: conserved
         try count.debit(0, FixedDecimal<TwoPlaces>(units: 1)) // a hundredth goes missing
         #expect(throws: InternalInconsistency("votes not conserved at stage 2 (4.99 ≠ 5.00)")) {
-            try count.recordStage(event: .firstPreferences, elected: [], excluded: [])
+            try count.recordStage(event: .firstPreferences, excluded: [])
         }
     }
 }

@@ -44,7 +44,8 @@ public enum HTMLPage {
     caption{text-align:left;font-weight:600;padding:2px 0 4px}
     th,td{padding:3px 7px;border-bottom:1px solid var(--rule);vertical-align:top}
     th{text-align:left;background:var(--band);font-weight:600}
-    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+    td.num{white-space:nowrap}
     table.stages{font-size:12px}
     table.stages th.stage{text-align:center;font-weight:600;white-space:normal;min-width:9em;max-width:13em}
     table.stages td.name,table.stages th.name{max-width:13em;overflow-wrap:anywhere}
