@@ -126,13 +126,13 @@ extension STVReport {
                                     continue
                                 }
                                 let transfer = stage.transfers.units[candidate]
-                                row.element("td", [("class", "num"), ("data-figure", "transfer")], index == 0 || transfer == 0 ? "" : figure(transfer, signed: true))
+                                row.element("td", [("class", "num"), ("data-stage", stage.label), ("data-figure", "transfer")], index == 0 || transfer == 0 ? "" : figure(transfer, signed: true))
                                 if stage.excluded.contains(candidate) {
                                     row.element("td", [("class", "num")], "–")
                                 } else if stage.elected.contains(candidate) {
-                                    row.element("td", [("class", "num mark-elected"), ("data-figure", "votes")], "*" + figure(stage.votes.units[candidate]))
+                                    row.element("td", [("class", "num mark-elected"), ("data-stage", stage.label), ("data-figure", "votes")], "*" + figure(stage.votes.units[candidate]))
                                 } else {
-                                    row.element("td", [("class", "num"), ("data-figure", "votes")], figure(stage.votes.units[candidate]))
+                                    row.element("td", [("class", "num"), ("data-stage", stage.label), ("data-figure", "votes")], figure(stage.votes.units[candidate]))
                                 }
                             }
                         }
@@ -142,8 +142,9 @@ extension STVReport {
                             row.element("th", [("class", "name"), ("scope", "row")], name)
                             for index in indices {
                                 let (change, total) = cells(index)
-                                row.element("td", [("class", "num")], change.map { $0.units == 0 ? "" : NumberFormatting.grouped($0, signed: true) } ?? "")
-                                row.element("td", [("class", "num")], total)
+                                let label = record.stages[index].label
+                                row.element("td", [("class", "num"), ("data-stage", label), ("data-figure", "change")], change.map { $0.units == 0 ? "" : NumberFormatting.grouped($0, signed: true) } ?? "")
+                                row.element("td", [("class", "num"), ("data-stage", label), ("data-figure", "total")], total)
                             }
                         }
                     }

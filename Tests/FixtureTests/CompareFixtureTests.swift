@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TallyTestSupport
 import TallyCommands
 
 /// `tally compare` against results worked by hand in the fixture's README.

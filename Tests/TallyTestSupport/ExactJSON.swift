@@ -1,13 +1,13 @@
 /// A minimal JSON reader for tests that keeps decimal numbers as their exact text (`"11.00"`
 /// stays `11.00`), which Foundation's reader turns into floating point. Whole numbers become
 /// `Int`; objects `[String: Any]`; arrays `[Any]`; null `NSNull`-free `ExactJSON.null`.
-enum ExactJSON {
+public enum ExactJSON {
     /// A decimal number as written.
-    struct Decimal: CustomStringConvertible, Equatable { let description: String }
-    struct Null: Equatable {}
-    struct SyntaxError: Error { let offset: Int }
+    public struct Decimal: CustomStringConvertible, Equatable { public let description: String }
+    public struct Null: Equatable {}
+    public struct SyntaxError: Error { public let offset: Int }
 
-    static func parse(_ text: String) throws -> Any {
+    public static func parse(_ text: String) throws -> Any {
         var reader = Reader(scalars: Array(text.unicodeScalars))
         let value = try reader.value()
         reader.skipSpace()
