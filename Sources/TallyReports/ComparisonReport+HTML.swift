@@ -41,7 +41,7 @@ extension ComparisonReport {
         if c.slates.count <= 30 {
             let panels = c.slates.indices.map { index in
                 BarChart.Panel(title: c.slates[index], bars: [
-                    .init(label: "First preferences", length: Double(c.firstPreferences[index]) / Double(max(c.ballots, 1)), figure: share(c.firstPreferences[index]), style: .series(5)),
+                    .init(label: "First prefs", length: Double(c.firstPreferences[index]) / Double(max(c.ballots, 1)), figure: share(c.firstPreferences[index]), style: .series(5)),
                     .init(label: "STV seats", length: Double(c.stvSeats[index]) / Double(max(totalSeats, 1)), figure: "\(c.stvSeats[index]) of \(totalSeats)", style: .series(0)),
                     .init(label: "Block vote seats", length: Double(c.blockSeats[index]) / Double(max(totalSeats, 1)), figure: "\(c.blockSeats[index]) of \(totalSeats)", style: .series(1)),
                 ])

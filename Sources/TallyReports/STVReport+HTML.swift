@@ -187,14 +187,19 @@ extension STVReport {
                 lines: [.init(position: Double(stage.quota.units), label: "quota \(NumberFormatting.grouped(stage.quota))")]
             )
         }
-        html.element("figure") { figure in
-            BarChart(
-                title: "Votes at each stage against the quota",
-                description: "For each stage, a bar for each candidate's votes after it; the dashed line is the quota. Dark bars: elected; light: continuing; grey: excluded. The figures are in the stage table.",
-                axisLabel: "votes (dashed line: the quota)", panels: panels, columns: 2
-            ).render(into: &figure)
-            figure.element("figcaption") { caption in
-                caption.text("Dark: elected · blue: continuing · grey: excluded · dashed red line: the quota. Figures: the stage table above.")
+        // Four stages to a figure, so that each prints whole on a page.
+        for start in stride(from: 0, to: panels.count, by: 4) {
+            let part = Array(panels[start..<min(start + 4, panels.count)])
+            let stages = "\(record.stages[start].label)–\(record.stages[start + part.count - 1].label)"
+            html.element("figure") { figure in
+                BarChart(
+                    title: "Votes at stages \(stages) against the quota",
+                    description: "For each stage, a bar for each candidate's votes after it; the dashed line is the quota. Dark bars: elected; light: continuing; grey: excluded. The figures are in the stage table.",
+                    axisLabel: "votes (dashed line: the quota)", panels: part, columns: 2
+                ).render(into: &figure)
+                figure.element("figcaption") { caption in
+                    caption.text("Stages \(stages). Dark: elected · blue: continuing · grey: excluded · dashed red line: the quota. Figures: the stage table above.")
+                }
             }
         }
         transfers(&html, level: level)
@@ -239,14 +244,31 @@ extension STVReport {
             }
             for flow in flows { tableRows.append([stage.label, "", flow.label, flow.figure]) }
         }
-        html.element("figure") { figure in
-            FlowChart(
-                title: "Where each surplus and exclusion went",
-                description: "One row per stage that moved votes: the votes leaving on the left, a band to each candidate who gained and to the exhausted and lost-to-rounding piles, each as wide as the votes it carries. Every figure is in the table below.",
-                rows: rows
-            ).render(into: &figure)
-            figure.element("figcaption") { caption in
-                caption.text("Band widths are to one scale. ")
+        // Rows to a figure up to about a page's height, so that each prints whole; one scale for all.
+        let largest = rows.map(\.amount).max() ?? 1
+        var parts: [[FlowChart.Row]] = [[]]
+        var height = 0.0
+        for row in rows {
+            let rowHeight = FlowChart.height(of: row, largest: largest)
+            if height + rowHeight > 820, !parts[parts.count - 1].isEmpty {
+                parts.append([])
+                height = 0
+            }
+            parts[parts.count - 1].append(row)
+            height += rowHeight
+        }
+        for (number, part) in parts.enumerated() {
+            html.element("figure") { figure in
+                FlowChart(
+                    title: "Where each surplus and exclusion went" + (parts.count > 1 ? " (part \(number + 1) of \(parts.count))" : ""),
+                    description: "One row per stage that moved votes: the votes leaving on the left, a band to each candidate who gained and to the exhausted and lost-to-rounding piles, each as wide as the votes it carries. Every figure is in the table below.",
+                    rows: part, largest: largest
+                ).render(into: &figure)
+                if number < parts.count - 1 { figure.element("figcaption", "Continued below, on the same scale.") }
+            }
+        }
+        html.element("p", [("class", "key")]) { caption in
+                caption.text("Band widths are to one scale" + (parts.count > 1 ? " across every part. " : ". "))
                 if !slates.isEmpty {
                     caption.text("Colours by slate:")
                     for (number, slate) in slates.enumerated() {
@@ -256,7 +278,6 @@ extension STVReport {
                     caption.element("span", [("class", "swatch"), ("style", "background:\(ChartStyle.nonTransferable.fill)")], "")
                     caption.text("exhausted or lost to rounding")
                 }
-            }
         }
         HTMLSections.table(&html, caption: "Transfers at each stage: the votes each candidate lost, and where they went", columns: [
             .init("Stage"), .init("From"), .init("To"), .init("Votes", numeric: true),

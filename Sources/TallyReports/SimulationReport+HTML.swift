@@ -81,18 +81,22 @@ extension SimulationReport {
     /// For one method, each slate's seats across trials: a histogram and its table.
     private func histogram(_ html: inout HTMLText, _ summary: SimulationResult.MethodSummary, level: Int) {
         HTMLSections.heading(&html, level: level, "\(methodName(summary.method)): seats per slate across trials")
+        // The seat numbers some slate won in some trial.
         let most = summary.seats.map { distribution in distribution.trialsWith.lastIndex { $0 > 0 } ?? 0 }.max() ?? 0
-        let seatCounts = Array(0...most)
+        let seatCounts = (0...most).filter { seats in summary.seats.contains { seats < $0.trialsWith.count && $0.trialsWith[seats] > 0 } }
+        // Each slate's panel spans the seat numbers it won in some trial; the table has them all.
         let panels = result.groups.indices.map { group in
-            BarChart.Panel(title: result.groups[group], bars: seatCounts.map { seats in
-                let trials = seats < summary.seats[group].trialsWith.count ? summary.seats[group].trialsWith[seats] : 0
+            let trialsWith = summary.seats[group].trialsWith
+            let first = trialsWith.firstIndex { $0 > 0 } ?? 0, last = trialsWith.lastIndex { $0 > 0 } ?? 0
+            return BarChart.Panel(title: result.groups[group], bars: (first...last).map { seats in
+                let trials = trialsWith[seats]
                 return BarChart.Bar(label: "\(seats) seat\(seats == 1 ? "" : "s")", length: Double(trials), figure: percent(trials, of: result.trials) + "%", style: .series(group))
             })
         }
         html.element("figure") { figure in
             BarChart(
                 title: "\(methodName(summary.method)): how many seats each slate won, across \(result.trials) trials",
-                description: "For each slate, a bar for each number of seats: the share of trials in which the slate won that many. The figures are in the table below.",
+                description: "For each slate, a bar for each number of seats it won in some trial: the share of trials in which it won that many. The figures are in the table below.",
                 axisLabel: "share of trials", panels: panels, columns: 2
             ).render(into: &figure)
         }
@@ -101,7 +105,7 @@ extension SimulationReport {
                 percent(seats < summary.seats[group].trialsWith.count ? summary.seats[group].trialsWith[seats] : 0, of: result.trials) + "%"
             }
         }
-        HTMLSections.table(&html, caption: "Share of trials in which each slate won each number of seats (\(methodName(summary.method)))",
+        HTMLSections.table(&html, caption: "Share of trials in which each slate won each number of seats (\(methodName(summary.method))); numbers of seats no slate won in any trial are left out",
                            columns: [.init("Seats", numeric: true)] + result.groups.map { .init($0, numeric: true) }, rows: rows)
     }
 }

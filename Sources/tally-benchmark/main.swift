@@ -14,6 +14,8 @@ struct Options {
     var keep: String?
     var simulationOnly = false
     var manyCandidatesOnly = false
+    /// Only the cost of the HTML report against the text sheet, on the million-ballot file.
+    var htmlOnly = false
 
     init(_ arguments: [String]) {
         var index = 0
@@ -25,6 +27,7 @@ struct Options {
             case "--keep": keep = value; index += 1
             case "--simulation-only": simulationOnly = true
             case "--many-candidates-only": manyCandidatesOnly = true
+            case "--html-only": htmlOnly = true
             default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only]")
             }
             index += 1
@@ -157,6 +160,37 @@ if options.manyCandidatesOnly {
         measure("STV ERS97, \(count) candidates, CSV", ["count", file.path, "--format", "csv"], runs: max(1, options.runs / 2))
     }
     print("Peak resident memory of this process: \(peakResidentMegabytes()) MB")
+    exit(0)
+}
+/// Runs `base` and `variant` in turn, `runs` times each, and prints both medians and their ratio.
+func compareInterleaved(_ label: String, base: [String], variant: [String], runs: Int) {
+    func time(_ arguments: [String]) -> Int64 {
+        let start = ContinuousClock.now
+        let outcome = TallyCLI.run(arguments)
+        let elapsed = ContinuousClock.now - start
+        guard outcome.exitCode == .success else { fatalError("\(label) failed: \(outcome.standardError)") }
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    }
+    var baseTimes: [Int64] = [], variantTimes: [Int64] = []
+    for _ in 0..<runs {
+        baseTimes.append(time(base))
+        variantTimes.append(time(variant))
+    }
+    let baseMedian = baseTimes.sorted()[runs / 2], variantMedian = variantTimes.sorted()[runs / 2]
+    let percent = baseMedian > 0 ? (variantMedian - baseMedian) * 1000 / baseMedian : 0
+    let sign = percent < 0 ? "-" : "+"
+    print("\(label): text \(baseMedian) ms, HTML \(variantMedian) ms (medians of \(runs) interleaved runs): HTML \(sign)\(abs(percent) / 10).\(abs(percent) % 10)%")
+}
+
+if options.htmlOnly {
+    let ranked = benchmarkDirectory.appendingPathComponent("ranked-\(options.ballots).csv")
+    if !FileManager.default.fileExists(atPath: ranked.path) {
+        try rankColumnsFile(ballots: options.ballots, seed: 1).write(to: ranked, atomically: true, encoding: .utf8)
+    }
+    print("The HTML report against the text sheet, \(options.ballots) ballots, read + count + report:")
+    compareInterleaved("STV ERS97, 6 seats", base: ["count", ranked.path, "--seats", "6"], variant: ["count", ranked.path, "--seats", "6", "--format", "html"], runs: options.runs)
+    compareInterleaved("STV Meek, 6 seats", base: ["count", ranked.path, "--seats", "6", "--rule", "meek"], variant: ["count", ranked.path, "--seats", "6", "--rule", "meek", "--format", "html"], runs: max(1, options.runs / 2))
+    compareInterleaved("block, 6 seats", base: ["count", ranked.path, "--method", "block", "--seats", "6"], variant: ["count", ranked.path, "--method", "block", "--seats", "6", "--format", "html"], runs: options.runs)
     exit(0)
 }
 let scenario = "Fixtures/scenarios/two-slates-12/scenario.json"

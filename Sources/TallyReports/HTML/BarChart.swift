@@ -46,10 +46,15 @@ struct BarChart {
         let figureWidth = 78.0
         let barArea = max(40, panelWidth - labelWidth - figureWidth)
         let barHeight = 14.0, barGap = 4.0, headerHeight = panels.count > 1 || !(panels.first?.title.isEmpty ?? true) ? 34.0 : 18.0
-        let rowsPerPanel = panels.map(\.bars.count).max() ?? 0
-        let panelHeight = headerHeight + Double(rowsPerPanel) * (barHeight + barGap) + 8
+        // Each row of panels is as tall as its longest panel.
         let panelRows = (panels.count + columns - 1) / columns
-        let height = Double(panelRows) * (panelHeight + 10) + 24
+        let rowHeights = (0..<panelRows).map { row in
+            let bars = panels[(row * columns)..<min(panels.count, (row + 1) * columns)].map(\.bars.count).max() ?? 0
+            return headerHeight + Double(bars) * (barHeight + barGap) + 8
+        }
+        var rowTops = [0.0]
+        for height in rowHeights { rowTops.append(rowTops.last! + height + 10) }
+        let height = rowTops.last! + 24
         let scale = self.scale
 
         html.open("svg", [
@@ -60,7 +65,7 @@ struct BarChart {
         html.element("desc", description)
         for (index, panel) in panels.enumerated() {
             let x0 = Double(index % columns) * (panelWidth + gap)
-            let y0 = Double(index / columns) * (panelHeight + 10)
+            let y0 = rowTops[index / columns]
             if !panel.title.isEmpty {
                 html.element("text", [("x", SVGNumber.text(x0)), ("y", SVGNumber.text(y0 + 12)), ("font-weight", "600")], SVGNumber.cut(panel.title, to: Int(panelWidth / 6.2)))
             }

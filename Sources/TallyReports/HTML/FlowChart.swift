@@ -23,19 +23,28 @@ struct FlowChart {
     let title: String
     let description: String
     let rows: [Row]
+    /// The largest transfer in every part of the chart: it sets the one scale they share.
+    let largest: Double
     var width = 700.0
     /// The height of the largest transfer.
-    var tallest = 120.0
+    static let tallest = 120.0
+    static let labelGap = 15.0
+
+    /// The height `row` takes on a chart whose largest transfer is `largest`.
+    static func height(of row: Row, largest: Double) -> Double {
+        let scale = tallest / max(largest, 1e-9)
+        let left = max(row.amount * scale, 2)
+        let right = row.flows.reduce(0.0) { $0 + max($1.amount * scale, 1.5, labelGap) }
+        return 20 + max(left, right) + 14
+    }
 
     func render(into html: inout HTMLText) {
-        let scale = tallest / max(rows.map(\.amount).max() ?? 1, 1e-9)
-        let sourceX = 200.0, nodeWidth = 12.0, targetX = 470.0, labelGap = 15.0
+        let scale = FlowChart.tallest / max(largest, 1e-9)
+        let sourceX = 200.0, nodeWidth = 12.0, targetX = 470.0, labelGap = FlowChart.labelGap
         var layouts: [(top: Double, height: Double)] = []
         var y = 0.0
         for row in rows {
-            let left = max(row.amount * scale, 2)
-            let right = row.flows.reduce(0.0) { $0 + max($1.amount * scale, 1.5, labelGap) }
-            let height = 20 + max(left, right) + 14
+            let height = FlowChart.height(of: row, largest: largest)
             layouts.append((y, height))
             y += height
         }
