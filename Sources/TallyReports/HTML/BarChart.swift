@@ -83,7 +83,8 @@ struct BarChart {
                     ("class", "mark"), ("x", SVGNumber.text(barX)), ("y", SVGNumber.text(y)), ("width", SVGNumber.text(max(length, bar.length > 0 ? 1 : 0))),
                     ("height", SVGNumber.text(barHeight)), ("fill", bar.style.fill), ("stroke", "#333"), ("stroke-width", "0.5"),
                 ], body: { rect in rect.element("title", "\(bar.label): \(bar.figure)") })
-                html.element("text", [("x", SVGNumber.text(barX + length + 4)), ("y", SVGNumber.text(y + 11))], bar.figure)
+                // A white halo keeps the figure legible where it crosses a reference line.
+                html.element("text", [("x", SVGNumber.text(barX + length + 4)), ("y", SVGNumber.text(y + 11)), ("stroke", "#fff"), ("stroke-width", "3"), ("paint-order", "stroke")], bar.figure)
             }
             for line in panel.lines {
                 let x = barX + line.position / scale * barArea
