@@ -20,7 +20,18 @@ public struct HTMLText: Sendable {
         markup += ">"
     }
 
-    public mutating func close(_ tag: String) { markup += "</" + tag + ">" }
+    public mutating func close(_ tag: String) {
+        markup += "</" + tag + ">"
+        if HTMLText.blockTags.contains(tag) { markup += "\n" }
+    }
+
+    /// Elements after which a line ends, so that a report reads (and diffs) line by line; the
+    /// line ends fall between elements, where they change nothing on the page.
+    static let blockTags: Set<String> = [
+        "html", "head", "body", "main", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "table", "caption",
+        "thead", "tbody", "tr", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "svg", "title", "desc",
+        "text", "rect", "path", "line", "style",
+    ]
 
     /// `<tag>text</tag>`.
     public mutating func element(_ tag: String, _ content: String) { element(tag, [], content) }
@@ -44,6 +55,7 @@ public struct HTMLText: Sendable {
         open(tag, attributes)
         markup.removeLast()
         markup += "/>"
+        if HTMLText.blockTags.contains(tag) { markup += "\n" }
     }
 
     /// Markup already built by another `HTMLText` (and so already escaped and well formed).
