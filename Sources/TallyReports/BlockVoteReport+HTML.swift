@@ -63,7 +63,8 @@ extension BlockVoteReport {
         account.append(["valid (counted)", NumberFormatting.grouped(record.countedBallots), ""])
         account.append(["votes (marks) counted", NumberFormatting.grouped(record.marks), ""])
         HTMLSections.table(&html, caption: "The ballot account", columns: [.init("Ballots"), .init("Number", numeric: true), .init("Where (first lines)")], rows: account)
-        HTMLSections.irregularities(&html, profile.irregularities, level: level + 2)
+        HTMLSections.irregularities(&html, profile.irregularities, level: level + 2,
+                                    none: record.overVotes.ballots > 0 ? "None found when reading; the over-voted ballots, void under the block-vote rule, are in the ballot account above." : nil)
         HTMLSections.ties(&html, record.ties, seed: record.seed, source: source, warning: options.lotWarning(record.ties, seed: record.seed), level: level + 1)
         html.element("p", [("class", "key")], "Source: \(source.heading).")
     }
@@ -107,7 +108,7 @@ extension BlockVoteReport {
                 description: "One bar per candidate in placing order; dark bars were elected. The dashed line marks the votes of the last candidate placed within the seats. The figures are in the table above.",
                 axisLabel: "votes", panels: [.init(title: "", bars: bars, lines: lines)]
             ).render(into: &figure)
-            figure.element("figcaption", "Dark: elected · blue: not elected · grey: displaced to meet a minimum. Figures: the table above.")
+            figure.element("figcaption", "Dark: elected · blue: not elected" + (record.displacements.isEmpty ? "" : " · grey: displaced to meet a minimum") + ". Figures: the table above.")
         }
     }
 }

@@ -21,7 +21,7 @@ extension STVReport {
             for sentence in summary { box.element("p", sentence) }
         }
         HTMLSections.heading(&html, level: level + 1, "Stage by stage")
-        html.element("p", "Each stage shows what each candidate gained or lost (Transfer) and their votes after it (Total). * marks the total that elected a candidate; – marks an exclusion.")
+        html.element("p", "Each stage shows what each candidate gained or lost (Transfer) and their votes after it (Total). * marks the total that elected a candidate; – marks an exclusion; a total in brackets is an excluded candidate's votes not yet transferred (a later batch, or none needed once the places were filled).")
         for page in stagePages { stageTable(&html, stages: page) }
         charts(&html, level: level + 1)
         HTMLSections.heading(&html, level: level + 1, "What happened at each stage")
@@ -63,7 +63,11 @@ extension STVReport {
     var summary: [String] {
         let names = record.elected.map(label)
         var sentences = ["Elected to the \(record.seats) place\(record.seats == 1 ? "" : "s"), in order of election: \(HTMLSections.list(names))."]
-        sentences.append("The quota was \(NumberFormatting.grouped(record.quota)) votes of \(NumberFormatting.grouped(record.validVotes)) valid; the count took \(record.stages.count) stage\(record.stages.count == 1 ? "" : "s").")
+        var quota = "The quota was \(NumberFormatting.grouped(record.quota)) votes of \(NumberFormatting.grouped(record.validVotes)) valid"
+        if let final = record.stages.last?.quota, final != record.quota {
+            quota += record.rule == .meek ? ", falling to \(NumberFormatting.grouped(final)) as votes exhausted" : ", recalculated to \(NumberFormatting.grouped(final)) without the non-transferable votes"
+        }
+        sentences.append(quota + "; the count took \(record.stages.count) stage\(record.stages.count == 1 ? "" : "s").")
         let below = record.stages.flatMap(\.elections).filter(\.isBelowQuota)
         if let last = below.last {
             let others = below.dropLast().map { source.name($0.candidate) }
@@ -89,7 +93,7 @@ extension STVReport {
         if !passedOver.isEmpty { parts.append("\(HTMLSections.list(passedOver)) reached the threshold but could not be elected without breaking it") }
         if !doomed.isEmpty { parts.append("\(HTMLSections.list(doomed)) \(doomed.count == 1 ? "was" : "were") excluded because electing them would have broken it") }
         if !kept.isEmpty { parts.append(HTMLSections.list(kept)) }
-        return "The minimum (\(rules)) changed the count: " + parts.joined(separator: "; ") + "."
+        return "The minimum (\(rules)) was applied: " + parts.joined(separator: "; ") + "."
     }
 
     // MARK: Stage table
@@ -100,7 +104,8 @@ extension STVReport {
         func figure(_ units: Int64, signed: Bool = false) -> String { NumberFormatting.grouped(DecimalValue(units: units, places: places), signed: signed) }
         html.element("div", [("class", "stage-block")]) { block in
             block.element("table", [("class", "stages")]) { table in
-                table.element("caption", "Stages \(record.stages[indices.first!].label)–\(record.stages[indices.last!].label) of \(record.stages.count)")
+                let first = record.stages[indices.first!].label, last = record.stages[indices.last!].label
+                table.element("caption", (first == last ? "Stage \(first)" : "Stages \(first)–\(last)") + " of \(record.stages.count)")
                 table.element("thead") { head in
                     head.element("tr") { row in
                         row.element("th", [("class", "name"), ("rowspan", "2"), ("scope", "col")], "Candidate")
@@ -119,20 +124,20 @@ extension STVReport {
                         body.element("tr", [("class", elected ? "elected" : "candidate"), ("data-candidate", String(candidate))]) { row in
                             row.element("th", [("class", "name"), ("scope", "row")], label(candidate))
                             for index in indices {
-                                let stage = record.stages[index]
-                                if index > 0, record.stages[index - 1].status[candidate] == .excluded {
+                                let label = record.stages[index].label
+                                guard case let .figures(transfer, total) = stageCell(candidate, at: index) else {
                                     row.element("td", [("class", "num")], "")
                                     row.element("td", [("class", "num")], "")
                                     continue
                                 }
-                                let transfer = stage.transfers.units[candidate]
-                                row.element("td", [("class", "num"), ("data-stage", stage.label), ("data-figure", "transfer")], index == 0 || transfer == 0 ? "" : figure(transfer, signed: true))
-                                if stage.excluded.contains(candidate) {
+                                row.element("td", [("class", "num"), ("data-stage", label), ("data-figure", "transfer")], transfer.map { figure($0, signed: true) } ?? "")
+                                switch total {
+                                case .excluded:
                                     row.element("td", [("class", "num")], "–")
-                                } else if stage.elected.contains(candidate) {
-                                    row.element("td", [("class", "num mark-elected"), ("data-stage", stage.label), ("data-figure", "votes")], "*" + figure(stage.votes.units[candidate]))
-                                } else {
-                                    row.element("td", [("class", "num"), ("data-stage", stage.label), ("data-figure", "votes")], figure(stage.votes.units[candidate]))
+                                case let .held(units):
+                                    row.element("td", [("class", "num"), ("data-stage", label), ("data-figure", "votes"), ("title", "excluded; votes not yet transferred")], "(" + figure(units) + ")")
+                                case let .votes(units, elected):
+                                    row.element("td", [("class", elected ? "num mark-elected" : "num"), ("data-stage", label), ("data-figure", "votes")], (elected ? "*" : "") + figure(units))
                                 }
                             }
                         }
@@ -194,11 +199,11 @@ extension STVReport {
             html.element("figure") { figure in
                 BarChart(
                     title: "Votes at stages \(stages) against the quota",
-                    description: "For each stage, a bar for each candidate's votes after it; the dashed line is the quota. Dark bars: elected; light: continuing; grey: excluded. The figures are in the stage table.",
+                    description: "For each stage, a bar for each candidate's votes after it; the dashed line is the quota. Dark bars: elected; light: continuing; excluded candidates are marked in words. The figures are in the stage table.",
                     axisLabel: "votes (dashed line: the quota)", panels: part, columns: 2
                 ).render(into: &figure)
                 figure.element("figcaption") { caption in
-                    caption.text("Stages \(stages). Dark: elected · blue: continuing · grey: excluded · dashed red line: the quota. Figures: the stage table above.")
+                    caption.text("Stages \(stages). Dark: elected · blue: continuing · dashed red line: the quota. Figures: the stage table above.")
                 }
             }
         }
@@ -217,7 +222,7 @@ extension STVReport {
         let moving = record.stages.indices.filter { $0 > 0 && record.stages[$0].votesMoved.units > 0 }
         HTMLSections.heading(&html, level: level, "Where the transfers went")
         guard !moving.isEmpty else {
-            html.element("p", "No votes were transferred: the count ended at the first stage.")
+            html.element("p", record.stages.count == 1 ? "No votes were transferred: the count ended at the first stage." : "No votes were transferred: every stage after the first elected or excluded candidates without moving papers.")
             return
         }
         let slates = self.slates
@@ -232,7 +237,7 @@ extension STVReport {
             let losers = stage.transfers.indices.filter { stage.transfers.units[$0] < 0 }
             let gainers = stage.transfers.indices.filter { stage.transfers.units[$0] > 0 }.sorted { stage.transfers.units[$0] > stage.transfers.units[$1] }
             var flows = gainers.map { candidate in
-                FlowChart.Flow(label: label(candidate), amount: Double(stage.transfers.units[candidate]), figure: NumberFormatting.grouped(stage.transfers[candidate], signed: true), style: style(candidate, at: stage))
+                FlowChart.Flow(label: source.name(candidate), amount: Double(stage.transfers.units[candidate]), figure: NumberFormatting.grouped(stage.transfers[candidate], signed: true), style: style(candidate, at: stage))
             }
             let exhausted = record.exhaustedChange(at: index), lost = record.lostToRoundingChange(at: index)
             if exhausted.units != 0 { flows.append(.init(label: "Exhausted", amount: Double(max(exhausted.units, 0)), figure: NumberFormatting.grouped(exhausted, signed: true), style: .nonTransferable)) }
@@ -240,7 +245,7 @@ extension STVReport {
             let from = losers.count == 1 ? label(losers[0]) : HTMLSections.list(losers.map { source.name($0) })
             rows.append(.init(title: heading(for: stage), source: from, amount: Double(stage.votesMoved.units), figure: NumberFormatting.grouped(stage.votesMoved) + " votes", flows: flows))
             for candidate in losers {
-                tableRows.append([stage.label, label(candidate), "leaves", NumberFormatting.grouped(stage.transfers[candidate], signed: true)])
+                tableRows.append([stage.label, label(candidate), "(votes leaving)", NumberFormatting.grouped(stage.transfers[candidate], signed: true)])
             }
             for flow in flows { tableRows.append([stage.label, "", flow.label, flow.figure]) }
         }
@@ -269,15 +274,21 @@ extension STVReport {
         }
         html.element("p", [("class", "key")]) { caption in
                 caption.text("Band widths are to one scale" + (parts.count > 1 ? " across every part. " : ". "))
-                if !slates.isEmpty {
-                    caption.text("Colours by slate:")
-                    for (number, slate) in slates.enumerated() {
-                        caption.element("span", [("class", "swatch"), ("style", "background:\(ChartStyle.series(number).fill)")], "")
-                        caption.text(slate)
+                func key(_ style: ChartStyle, _ text: String) {
+                    caption.element("span", [("class", "key-item")]) { item in
+                        item.element("span", [("class", "swatch"), ("style", "background:\(style.fill)")], "")
+                        item.text(text)
                     }
-                    caption.element("span", [("class", "swatch"), ("style", "background:\(ChartStyle.nonTransferable.fill)")], "")
-                    caption.text("exhausted or lost to rounding")
                 }
+                if slates.isEmpty {
+                    caption.text("Colours:")
+                    key(.elected, "elected by the end of the stage")
+                    key(.continuing, "continuing")
+                } else {
+                    caption.text("Colours by slate:")
+                    for (number, slate) in slates.enumerated() { key(.series(number), slate) }
+                }
+                key(.nonTransferable, "exhausted or lost to rounding")
         }
         HTMLSections.table(&html, caption: "Transfers at each stage: the votes each candidate lost, and where they went", columns: [
             .init("Stage"), .init("From"), .init("To"), .init("Votes", numeric: true),
@@ -292,6 +303,12 @@ extension STVReport {
             "\(minimum): \(record.elected.filter { source.profile.candidates[$0].categories.contains(minimum.category) }.count) elected"
         }
         html.element("p", "Guard and doom (docs/rules/minimums.md). " + tallies.joined(separator: "; ") + ".")
+        let categories = record.minimums.map(\.category)
+        let rows = source.profile.candidates.indices.filter { !source.profile.withdrawn.contains($0) }.map { candidate in
+            [label(candidate)] + categories.map { source.profile.candidates[candidate].categories.contains($0) ? "yes" : "" }
+                + [record.elected.contains(candidate) ? "elected" : ""]
+        }
+        HTMLSections.table(&html, caption: "Who is in each category", columns: [.init("Candidate")] + categories.map { .init($0) } + [.init("Result")], rows: rows)
         if record.constraintEvents.isEmpty {
             html.element("p", "The count met every minimum without any intervention.")
         } else {

@@ -104,23 +104,19 @@ public struct STVReport: ResultSheet {
         }
         sheet.endLine()
 
-        let elected = indices.map { Set(record.stages[$0].elected) }
-        let excluded = indices.map { Set(record.stages[$0].excluded) }
         for candidate in profile.candidates.indices where !profile.withdrawn.contains(candidate) {
             sheet.text(String(profile.candidates[candidate].name.prefix(nameWidth - 1)), width: nameWidth, alignRight: false)
-            for (page, index) in indices.enumerated() {
-                let stage = record.stages[index]
+            for index in indices {
                 sheet.pad(2)
-                if index > 0, record.stages[index - 1].status[candidate] == .excluded {
+                guard case let .figures(transfer, total) = stageCell(candidate, at: index) else {
                     sheet.pad(2 * (column + 1))
                     continue
                 }
-                let transfer = stage.transfers.units[candidate]
-                if index == 0 || transfer == 0 { sheet.pad(column + 1) } else { sheet.figure(transfer, places: places, signed: true, width: column + 1) }
-                if excluded[page].contains(candidate) {
-                    sheet.text("–", width: column + 1)
-                } else {
-                    sheet.figure(stage.votes.units[candidate], places: places, marked: elected[page].contains(candidate), width: column + 1)
+                if let transfer { sheet.figure(transfer, places: places, signed: true, width: column + 1) } else { sheet.pad(column + 1) }
+                switch total {
+                case .excluded: sheet.text("–", width: column + 1)
+                case let .held(units): sheet.text("(" + NumberFormatting.grouped(DecimalValue(units: units, places: places)) + ")", width: column + 1)
+                case let .votes(units, elected): sheet.figure(units, places: places, marked: elected, width: column + 1)
                 }
             }
             sheet.endLine()
@@ -150,6 +146,35 @@ public struct STVReport: ResultSheet {
             (nil, stage.quota.units, index > 0 && stage.quota != record.stages[index - 1].quota ? "recalculated" : nil)
         }
         return sheet.string
+    }
+
+    /// A candidate's two cells at one stage of the stage table.
+    enum StageCell {
+        /// Excluded earlier, with nothing left to move.
+        case blank
+        /// The transfer (nil: none) and the total.
+        case figures(transfer: Int64?, total: StageTotal)
+    }
+
+    enum StageTotal {
+        case votes(Int64, elected: Bool)
+        /// Excluded, every paper gone: "–".
+        case excluded
+        /// Excluded, with votes not yet transferred (a later batch, or none needed once the
+        /// places were filled): "(votes)".
+        case held(Int64)
+    }
+
+    /// How candidate `candidate` reads at stage `index`, in the text sheet and the HTML report
+    /// alike: every figure the record holds for them while they hold votes or move any.
+    func stageCell(_ candidate: Int, at index: Int) -> StageCell {
+        let stage = record.stages[index]
+        let votes = stage.votes.units[candidate], transfer = stage.transfers.units[candidate]
+        let excludedBefore = index > 0 && record.stages[index - 1].status[candidate] == .excluded
+        if excludedBefore, transfer == 0, votes == 0 { return .blank }
+        let change: Int64? = index == 0 || transfer == 0 ? nil : transfer
+        if stage.status[candidate] == .excluded { return .figures(transfer: change, total: votes == 0 ? .excluded : .held(votes)) }
+        return .figures(transfer: change, total: .votes(votes, elected: stage.elected.contains(candidate)))
     }
 
     /// "Stage 2: Surplus of Smith", "Stage 5.2: Exclusion of Monk (value 0.21)".
@@ -201,9 +226,10 @@ public struct STVReport: ResultSheet {
             case let .meekRound(iterations, converged):
                 text += "\(iterations) iterations\(converged ? "" : " (stopped: surplus no longer falling)")."
             }
+            // Interventions first: a doomed candidate is excluded before anyone is elected.
+            for event in record.constraintEvents where event.stage == stage.label { text += " " + sentence(event) }
             if !stage.elected.isEmpty { text += " Elected: \(source.names(stage.elected))." }
             for election in stage.elections where election.isBelowQuota { text += " " + reason(election) }
-            for event in record.constraintEvents where event.stage == stage.label { text += " " + sentence(event) }
             for note in stage.notes { text += " " + note }
         return text
     }

@@ -75,7 +75,7 @@ import TallyTestSupport
 
     /// "1,234.56", "+1.00", "*107.58" → "1234.56", "1.00", "107.58": the figure as JSON writes it.
     private func plain(_ cell: String) -> String {
-        String(cell.filter { $0 != "," && $0 != "+" && $0 != "*" })
+        String(cell.filter { $0 != "," && $0 != "+" && $0 != "*" && $0 != "(" && $0 != ")" })
     }
 
     /// Each figure in the stage table is the record's, as the JSON record states it.

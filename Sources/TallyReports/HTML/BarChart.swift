@@ -41,8 +41,8 @@ struct BarChart {
     func render(into html: inout HTMLText) {
         let gap = 18.0
         let panelWidth = (width - gap * Double(columns - 1)) / Double(columns)
-        let labelCharacters = columns == 1 ? 28 : (columns == 2 ? 16 : 11)
-        let labelWidth = Double(labelCharacters) * 6.4 + 6
+        let labelCharacters = columns == 1 ? 28 : (columns == 2 ? 18 : 11)
+        let labelWidth = Double(labelCharacters) * 6.6 + 8
         let figureWidth = 78.0
         let barArea = max(40, panelWidth - labelWidth - figureWidth)
         let barHeight = 14.0, barGap = 4.0, headerHeight = panels.count > 1 || !(panels.first?.title.isEmpty ?? true) ? 34.0 : 18.0

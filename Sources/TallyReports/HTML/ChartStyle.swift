@@ -42,8 +42,11 @@ enum SVGNumber {
         return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
 
-    /// `text`, cut to `characters` with "…" (the full text is in the chart's table).
+    /// `text`, cut to `characters` with "…" in the middle, so that names sharing a beginning
+    /// ("LE Your Momentum 1", "LE Your Momentum 2") stay apart; the full text is in the table.
     static func cut(_ text: String, to characters: Int) -> String {
-        text.count <= characters ? text : String(text.prefix(max(1, characters - 1))) + "…"
+        guard text.count > characters else { return text }
+        let head = max(1, (characters - 1) / 2 + (characters - 1) % 2), tail = max(1, characters - 1 - head)
+        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
     }
 }

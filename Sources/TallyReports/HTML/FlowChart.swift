@@ -40,7 +40,7 @@ struct FlowChart {
 
     func render(into html: inout HTMLText) {
         let scale = FlowChart.tallest / max(largest, 1e-9)
-        let sourceX = 200.0, nodeWidth = 12.0, targetX = 470.0, labelGap = FlowChart.labelGap
+        let sourceX = 200.0, nodeWidth = 12.0, targetX = 440.0, labelGap = FlowChart.labelGap
         var layouts: [(top: Double, height: Double)] = []
         var y = 0.0
         for row in rows {
@@ -81,7 +81,7 @@ struct FlowChart {
                     ("height", SVGNumber.text(nodeHeight)), ("fill", flow.style.fill), ("stroke", "#333"), ("stroke-width", "0.5"),
                 ])
                 html.element("text", [("x", SVGNumber.text(targetX + nodeWidth + 6)), ("y", SVGNumber.text(rightY + min(nodeHeight, labelGap) / 2 + 4))],
-                             SVGNumber.cut(flow.label, to: 24) + "  " + flow.figure)
+                             SVGNumber.cut(flow.label, to: 30) + "  " + flow.figure)
                 leftY += band
                 rightY += max(nodeHeight, labelGap)
             }

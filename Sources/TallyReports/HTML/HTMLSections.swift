@@ -60,10 +60,10 @@ enum HTMLSections {
     }
 
     /// The irregular ballots by kind, with where they are (lines and ballot ids).
-    static func irregularities(_ html: inout HTMLText, _ tally: IrregularityTally, level: Int) {
+    static func irregularities(_ html: inout HTMLText, _ tally: IrregularityTally, level: Int, none: String? = nil) {
         heading(&html, level: level, "Irregular ballots")
         guard !tally.isEmpty else {
-            html.element("p", "None: every ballot was read as written.")
+            html.element("p", none ?? "None: every ballot was read as written.")
             return
         }
         let rows = tally.entries.map { entry in
