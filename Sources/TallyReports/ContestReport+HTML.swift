@@ -69,7 +69,6 @@ extension ContestReport {
         let columns: [HTMLSections.Column] = [.init("Section"), .init("Seats", numeric: true)]
             + slates.map { .init($0, numeric: true) } + result.categories.map { .init("\($0) (elected/minimum)", numeric: true) }
         var rows: [[String]] = result.sections.map { section in
-            let source = ReportSource(section.ballots)
             let categories = result.categories.enumerated().map { index, category in
                 "\(section.electedByCategory[index])" + (section.minimum(category).map { "/\($0.count)" } ?? "")
             }
