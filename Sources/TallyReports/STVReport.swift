@@ -245,12 +245,14 @@ public struct STVReport: ResultSheet {
         case .quota:
             return "\(name) reached the quota of \(quota) with \(votes) votes (\(clause))."
         case let .activeVoteShare(threshold, activeVote, placesLeft):
-            return "\(name) was elected \(measure): the votes reached \(NumberFormatting.grouped(threshold)), "
-                + "the total active vote of \(NumberFormatting.grouped(activeVote)) divided by \(placesLeft + 1), "
-                + "one more than the \(placesLeft) place\(placesLeft == 1 ? "" : "s") not yet filled (\(clause))."
+            let places = placesLeft == 1 ? "1 place" : "\(placesLeft) places"
+            return "\(name) was elected \(measure): with \(places) left, the votes still in play — "
+                + "\(NumberFormatting.grouped(activeVote)), the continuing candidates' votes and the surpluses not yet transferred "
+                + "(the total active vote) — divided by \(placesLeft + 1), one more than the places left, give "
+                + "\(NumberFormatting.grouped(threshold)), and \(name)'s votes reached that (\(clause))."
         case let .remainingPlaces(continuing, placesLeft):
-            let who = continuing == 1 ? "the one continuing candidate was" : "the \(continuing) continuing candidates were"
-            return "\(name) was elected \(measure): \(who) no more than the \(placesLeft) place\(placesLeft == 1 ? "" : "s") left (\(clause))."
+            let who = continuing == 1 ? "only 1 candidate was" : "only \(continuing) candidates were"
+            return "\(name) was elected \(measure): \(who) still in the count for the \(placesLeft) place\(placesLeft == 1 ? "" : "s") left (\(clause))."
         }
     }
 
