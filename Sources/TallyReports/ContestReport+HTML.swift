@@ -24,7 +24,7 @@ extension ContestReport {
                     for assumption in plan.assumptions { list.element("li", "Assumed: " + assumption) }
                 }
             }
-            for section in result.sections {
+            for (number, section) in result.sections.enumerated() {
                 let seats = section.plan.seats
                 let rules = section.plan.minimums.isEmpty ? "" : ", " + section.plan.minimums.map(\.description).joined(separator: ", ")
                 HTMLSections.heading(&html, level: 2, "\(section.plan.name): \(seats) seat\(seats == 1 ? "" : "s"), \(section.plan.method.name)\(rules)")
@@ -33,7 +33,7 @@ extension ContestReport {
                 case let .stv(record):
                     var report = STVReport(record: record, source: source)
                     report.options = ReportOptions(seedChosen: options.seedChosen)
-                    report.body(&html, level: 3)
+                    report.body(&html, level: 3, anchor: "section-\(number + 1)-")
                 case let .block(record):
                     var report = BlockVoteReport(record: record, source: source)
                     report.options = ReportOptions(seedChosen: options.seedChosen)

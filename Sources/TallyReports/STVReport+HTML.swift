@@ -11,20 +11,24 @@ extension STVReport {
     private var documentTitle: String { source.profile.title ?? source.path }
 
     /// The report's body, its title at heading `level` (deeper when it is one section of a contest).
-    func body(_ html: inout HTMLText, level: Int) {
+    func body(_ html: inout HTMLText, level: Int, anchor: String = "") {
         HTMLSections.heading(&html, level: level, level == 1 ? documentTitle : "Result")
         html.element("p", [("class", "subtitle")], "Single transferable vote — \(record.rule.title)")
         HTMLSections.declaration(&html, options.declaration)
         HTMLSections.facts(&html, facts)
-        HTMLSections.heading(&html, level: level + 1, "Summary")
+        HTMLSections.contents(&html, [
+            ("Summary", anchor + "summary"), ("Stage by stage", anchor + "stages"), ("Votes at each stage", anchor + "votes"),
+            ("Where the transfers went", anchor + "transfers"), ("What happened at each stage", anchor + "notes"), ("Ballots", anchor + "ballots"),
+        ])
+        HTMLSections.heading(&html, level: level + 1, "Summary", id: anchor + "summary")
         html.element("div", [("class", "summary")]) { box in
             for sentence in summary { box.element("p", sentence) }
         }
-        HTMLSections.heading(&html, level: level + 1, "Stage by stage")
+        HTMLSections.heading(&html, level: level + 1, "Stage by stage", id: anchor + "stages")
         html.element("p", "Each stage shows what each candidate gained or lost (Transfer) and their votes after it (Total). * marks the total that elected a candidate; – marks an exclusion; a total in brackets is an excluded candidate's votes not yet transferred (a later batch, or none needed once the places were filled).")
         for page in stagePages { stageTable(&html, stages: page) }
-        charts(&html, level: level + 1)
-        HTMLSections.heading(&html, level: level + 1, "What happened at each stage")
+        charts(&html, level: level + 1, anchor: anchor)
+        HTMLSections.heading(&html, level: level + 1, "What happened at each stage", id: anchor + "notes")
         html.element("ol", [("class", "notes")]) { list in
             for index in record.stages.indices { list.element("li", stageNote(index)) }
         }
@@ -33,7 +37,7 @@ extension STVReport {
             for candidate in record.elected { list.element("li", label(candidate)) }
         }
         if !record.minimums.isEmpty || !record.constraintEvents.isEmpty { minimums(&html, level: level + 1) }
-        HTMLSections.heading(&html, level: level + 1, "Ballots")
+        HTMLSections.heading(&html, level: level + 1, "Ballots", id: anchor + "ballots")
         HTMLSections.table(&html, caption: "The ballot account", columns: [.init("Ballots"), .init("Number", numeric: true), .init("Where (first lines)")], rows: ballotRows)
         HTMLSections.irregularities(&html, source.profile.irregularities, level: level + 2)
         HTMLSections.ties(&html, record.ties, seed: record.seed, source: source, warning: options.lotWarning(record.ties, seed: record.seed), level: level + 1)
@@ -171,11 +175,12 @@ extension STVReport {
     /// Most candidates and stages the charts draw; a larger count is left to its tables.
     static let chartLimit = (candidates: 60, stages: 80)
 
-    private func charts(_ html: inout HTMLText, level: Int) {
+    private func charts(_ html: inout HTMLText, level: Int, anchor: String) {
         let standing = source.profile.candidates.indices.filter { !source.profile.withdrawn.contains($0) }
-        HTMLSections.heading(&html, level: level, "Votes at each stage")
+        HTMLSections.heading(&html, level: level, "Votes at each stage", id: anchor + "votes")
         guard standing.count <= STVReport.chartLimit.candidates, record.stages.count <= STVReport.chartLimit.stages else {
             html.element("p", "This count has \(standing.count) candidates and \(record.stages.count) stages, more than the charts draw legibly (\(STVReport.chartLimit.candidates) and \(STVReport.chartLimit.stages)); the stage table above has every figure.")
+            transfers(&html, level: level, anchor: anchor)
             return
         }
         let panels = record.stages.map { stage in
@@ -207,7 +212,7 @@ extension STVReport {
                 }
             }
         }
-        transfers(&html, level: level)
+        transfers(&html, level: level, anchor: anchor)
     }
 
     /// The slates in the order candidates first name them, for colouring flows.
@@ -218,9 +223,9 @@ extension STVReport {
     }
 
     /// Where each transfer went: the flow diagram and the table of every figure in it.
-    private func transfers(_ html: inout HTMLText, level: Int) {
+    private func transfers(_ html: inout HTMLText, level: Int, anchor: String) {
         let moving = record.stages.indices.filter { $0 > 0 && record.stages[$0].votesMoved.units > 0 }
-        HTMLSections.heading(&html, level: level, "Where the transfers went")
+        HTMLSections.heading(&html, level: level, "Where the transfers went", id: anchor + "transfers")
         guard !moving.isEmpty else {
             html.element("p", record.stages.count == 1 ? "No votes were transferred: the count ended at the first stage." : "No votes were transferred: every stage after the first elected or excluded candidates without moving papers.")
             return
@@ -251,9 +256,12 @@ extension STVReport {
         }
         // Rows to a figure up to about a page's height, so that each prints whole; one scale for all.
         let largest = rows.map(\.amount).max() ?? 1
-        var parts: [[FlowChart.Row]] = [[]]
+        var parts: [[FlowChart.Row]] = rows.count > STVReport.chartLimit.stages ? [] : [[]]
         var height = 0.0
-        for row in rows {
+        if parts.isEmpty {
+            html.element("p", "\(rows.count) stages moved votes, more than the diagram draws legibly (\(STVReport.chartLimit.stages)); the table below has every transfer.")
+        }
+        for row in rows where !parts.isEmpty {
             let rowHeight = FlowChart.height(of: row, largest: largest)
             if height + rowHeight > 820, !parts[parts.count - 1].isEmpty {
                 parts.append([])

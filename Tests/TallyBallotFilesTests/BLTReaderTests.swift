@@ -23,6 +23,16 @@ import TallyTestSupport
         #expect(profile.irregularities.isEmpty)
     }
 
+    /// Irregular ballots are located by line and, where the file gives one, by ballot id.
+    @Test func irregularBallotsKeepTheirIDs() throws {
+        let profile = try read("3 1\n(a1) 1 2 0\n(b7) 1 1 0\n(c9) 0\n2 3 1 0\n(d2) 2 - 3 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n")
+        #expect(profile.irregularities[.repeatedCandidate]?.firstLines == [3])
+        #expect(profile.irregularities[.repeatedCandidate]?.firstIDs == ["b7"])
+        #expect(profile.irregularities[.emptyBallot]?.firstIDs == ["c9"])
+        #expect(profile.irregularities[.skippedRank]?.firstLines == [6])
+        #expect(profile.irregularities[.skippedRank]?.firstIDs == ["d2"])
+    }
+
     @Test func endOfLineEndsABallotWithOrWithoutItsClosingZero() throws {
         let profile = try read("3 1\n2 1 2\n1 3 0\n4 2\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n")
         #expect(profile.described == ["2: A, B", "1: C", "4: B"])

@@ -144,6 +144,18 @@ import TallyTestSupport
         #expect(outcome.standardError.contains("section \"Wales\": cannot count: the minimum-representation rules cannot be met: at least 2 woman needs more than the 1 seat"), "\(outcome.standardError)")
     }
 
+    /// One region of a file holding every region: its sheet lists only the candidates its
+    /// ballots name, in every format (North's and South's candidates are not Wales's).
+    @Test func aRegionSheetListsOnlyTheRegionsCandidates() throws {
+        let arguments = ["count", Repository.fixture("contest-three-regions/ballots.csv"), "--region", "Wales", "--method", "block", "--seats", "1"]
+        let json = TallyCLI.run(arguments + ["--format", "json"])
+        #expect(json.exitCode == .success, "\(json.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let names = (object["candidates"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.sorted() == ["Wendy", "Wyn"])
+        #expect(!TallyCLI.run(arguments).standardOutput.contains("withdrawn"))
+    }
+
     @Test func checkDescribesTheFile() {
         let outcome = TallyCLI.run(["check", Repository.fixture("irregular-ranks/ballots.csv")])
         #expect(outcome.exitCode == .success)

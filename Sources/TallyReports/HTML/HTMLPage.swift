@@ -59,6 +59,9 @@ public enum HTMLPage {
     svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
     .key{font-size:13px;color:var(--muted)}
     .key-item{white-space:nowrap}
+    nav.contents{font-size:13px;margin:6px 0 4px;color:var(--muted)}
+    nav.contents a{color:var(--accent)}
+    @media print{nav.contents{display:none}}
     .swatch{display:inline-block;width:11px;height:11px;margin:0 4px 0 10px;vertical-align:-1px;border:1px solid #333}
     @page{size:A4;margin:14mm 12mm}
     @media print{

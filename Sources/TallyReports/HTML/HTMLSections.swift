@@ -19,6 +19,17 @@ enum HTMLSections {
         html.element("h\(min(level, 6))", id.map { [("id", $0)] } ?? [], text)
     }
 
+    /// "On this page": links to the report's parts, by their ids.
+    static func contents(_ html: inout HTMLText, _ parts: [(title: String, id: String)]) {
+        html.element("nav", [("class", "contents")]) { nav in
+            nav.text("On this page: ")
+            for (number, part) in parts.enumerated() {
+                if number > 0 { nav.text(" · ") }
+                nav.element("a", [("href", "#" + part.id)], part.title)
+            }
+        }
+    }
+
     /// Facts as a definition list: "Seats" — "3".
     static func facts(_ html: inout HTMLText, _ facts: [(String, String)]) {
         html.element("dl", [("class", "facts")]) { list in

@@ -30,7 +30,7 @@ public struct HTMLText: Sendable {
     static let blockTags: Set<String> = [
         "html", "head", "body", "main", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "table", "caption",
         "thead", "tbody", "tr", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "svg", "title", "desc",
-        "text", "rect", "path", "line", "style",
+        "text", "rect", "path", "line", "style", "nav",
     ]
 
     /// `<tag>text</tag>`.
