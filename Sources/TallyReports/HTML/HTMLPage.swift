@@ -67,7 +67,8 @@ public enum HTMLPage {
     @media print{
       body{font-size:11pt}
       main,footer{max-width:none;padding:0}
-      h2{break-after:avoid;page-break-after:avoid}
+      h2,h3,h4{break-after:avoid;page-break-after:avoid;break-inside:avoid}
+      h2::after,h3::after,h4::after{content:"";display:block;height:220px;margin-bottom:-220px}
       table{break-inside:auto}
       thead{display:table-header-group}
       tr,figure,.stage-block{break-inside:avoid;page-break-inside:avoid}
