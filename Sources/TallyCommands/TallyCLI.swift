@@ -7,6 +7,7 @@ public enum TallyCLI {
     static let commands: [(spec: CommandSpec, run: @Sendable (ParsedArguments) -> CommandOutcome)] = [
         (CountCommand.spec, CountCommand.run),
         (CompareCommand.spec, CompareCommand.run),
+        (MarginsCommand.spec, MarginsCommand.run),
         (CheckCommand.spec, CheckCommand.run),
         (GenerateCommand.spec, GenerateCommand.run),
         (SimulateCommand.spec, SimulateCommand.run),

@@ -31,7 +31,7 @@ public struct BallotProfile: Sendable {
     @usableFromInline let weights: [Int64]
     private let regionIndices: [Int32]
     /// `IrregularityTally.linesKept` slots per ballot: the first line numbers it was read from.
-    private let lines: [Int32]
+    let lines: [Int32]
     /// The irregularities of each region, when the file has regions.
     private let irregularitiesByRegion: [IrregularityTally]
 

@@ -164,3 +164,32 @@ import TallyTestSupport
         #expect(json.standardOutput.contains("\"affiliation\": \"Scottish National Party (SNP)\""))
     }
 }
+
+/// `tally margins`: block-vote margins on the bundled NEC 2016 totals (one mark per ballot).
+@Suite struct MarginsCommandTests {
+    /// Each unsuccessful candidate's shortfall is the published gap to the last elected (Peter
+    /// Willsman, 81,863) plus one: Bex Bailey 67,205 needs 14,659.
+    @Test func nec2016ShortfallsAreThePublishedGaps() throws {
+        let outcome = TallyCLI.run(["margins", Repository.fixture("contests/nec-2016/marks.csv"), "--seats", "6", "--votes-per-ballot", "1", "--format", "json"])
+        #expect(outcome.exitCode == .success, "\(outcome.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let toElect = try #require(object["to_elect"] as? [[String: Any]])
+        #expect(toElect.count == 9)
+        for margin in toElect {
+            let votes = try #require(margin["votes"] as? Int), ballots = try #require(margin["ballots"] as? Int)
+            #expect(ballots == 81_863 - votes + 1, "\(margin["candidate"] ?? "?")")
+        }
+        #expect(toElect.first { $0["candidate"] as? String == "Bex Bailey" }?["ballots"] as? Int == 14_659)
+        // Willsman unseated by moving ceil((81,863 − 72,514 + 1) / 2) = 4,675 marks to Ellie Reeves.
+        let overall = try #require(object["margin_of_result"] as? [String: Any])
+        #expect(overall["ballots"] as? Int == 4_675)
+        #expect(overall["candidate"] as? String == "Peter Willsman")
+        #expect(overall["challenger"] as? String == "Ellie Reeves")
+    }
+
+    @Test func stvMarginsAreRefusedForNow() {
+        let outcome = TallyCLI.run(["margins", Repository.fixture("ers97-model/ballots.blt"), "--method", "stv"])
+        #expect(outcome.exitCode == .usage)
+        #expect(outcome.standardError.contains("STV margins are not yet available"))
+    }
+}

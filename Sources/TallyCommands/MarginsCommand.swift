@@ -1,0 +1,53 @@
+import TallyCounting
+import TallyElection
+import TallyModel
+import TallyReports
+
+/// `tally margins FILE --method block`: how close the result was, and what it would have taken.
+enum MarginsCommand {
+    static let spec = CommandSpec(
+        name: "margins",
+        abstract: "How close a block-vote count was: the fewest ballots that would elect each candidate not elected or unseat each winner, and the margin of the whole result, each proved by a recount.",
+        arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
+        options: [
+            .choice("--method", value: "method", help: "Counting method: block (STV margins are not yet available).", CountingMethod.self, default: .block),
+            OptionSpec("--seats", value: "n", help: "Number of seats to fill. Taken from the BLT header when not given."),
+            OptionSpec("--votes-per-ballot", value: "k", help: "Marks each ballot may make (default: the number of seats)."),
+            .choice("--over-votes", value: "policy", help: "What happens to a ballot with more marks than votes (docs/rules/block-vote.md).", OverVotePolicy.self, default: .void),
+            OptionSpec("--region", value: "name", help: "Count only the ballots of this region (files with a region column)."),
+            OptionSpec("--candidates", value: "file", help: "CSV of candidates' categories and slates (docs/formats.md)."),
+            OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 (needs --candidates): the margins hold under the minimums."),
+            OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
+            OptionSpec("--tie-order", value: "names", help: "Break ties by this order instead of a draw: candidate names, most favoured first, separated by commas."),
+            .choice("--format", value: "format", help: "Output format: text, json or csv (docs/margins.md).", OutputFormat.self, default: .text),
+            OptionSpec("--output", short: "-o", value: "file", help: "Write the result to this file instead of standard output."),
+        ] + BallotFileOptions.specs,
+        discussion: "Exits 0 after the margins are worked out, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, 66 when it cannot be read, 70 on an internal error."
+    )
+
+    static func run(_ arguments: ParsedArguments) -> CommandOutcome {
+        CommandRun.catching(spec) {
+            if arguments.choice("--method", as: CountingMethod.self) == .stv {
+                throw UsageError(command: spec, message: "STV margins are not yet available; give --method block")
+            }
+            if arguments.choice("--format", as: OutputFormat.self) == .html {
+                throw UsageError(command: spec, message: "margins have no HTML report yet; give --format text, json or csv")
+            }
+            let ballots = try BallotSelection(
+                path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments), region: arguments.value("--region"),
+                attributes: arguments.value("--candidates"), minimums: BallotFileOptions.minimums(arguments)
+            )
+            let request = try CountRequest(
+                ballots: ballots,
+                method: .block(
+                    votesPerBallot: try arguments.integer("--votes-per-ballot", in: 1...Preference.maximumCandidates, spec: spec),
+                    overVotes: arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
+                ),
+                seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
+                ties: BallotFileOptions.ties(arguments)
+            )
+            let (prepared, margins) = try Election.blockMargins(request)
+            return try ReportOutput.deliver(MarginsReport(margins: margins, source: ReportSource(prepared)), arguments, ties: margins.record.ties, seed: margins.record.seed)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import TallyModel
+
+/// Exact margins of a block-vote count (docs/margins.md): for each candidate not elected the
+/// fewest added ballots that elect them, for each winner the fewest changed ballots that unseat
+/// them, and the margin of the whole result — each found among the only numbers at which the
+/// placing order can change, and proved by recounting.
+///
+/// The result of a block vote depends only on the order of the candidates' votes (and on how
+/// ties in it are broken): between two numbers at which some pair of candidates becomes equal
+/// or changes places, every recount elects the same candidates. So the fewest ballots is the
+/// first of those numbers whose recount changes the result, and the recount at one fewer keeps
+/// it. Minimums (displacement) are applied in every recount, so the margins hold under them.
+public struct BlockVoteMargins: Sendable {
+    public let record: BlockVoteRecord
+    /// One per standing candidate not elected, in placing order.
+    public let toElect: [BlockVoteMargin]
+    /// One per winner, in placing order: the cheapest challenger.
+    public let toUnseat: [BlockVoteMargin]
+    /// The fewest ballots changed that change the set of winners: the smallest `toUnseat`.
+    public var overall: BlockVoteMargin? {
+        toUnseat.filter { $0.ballots != nil }.min { ($0.ballots!, $0.candidate) < ($1.ballots!, $1.candidate) }
+    }
+
+    /// Recounts `profile` by `method` as often as the margins need (ties as `ties` decides them).
+    public init(profile: BallotProfile, method: BlockVote, ties: TieBreaker) throws {
+        let record = try method.count(profile, ties: ties)
+        self.record = record
+        func recount(_ changed: BallotProfile) throws -> [Int] { try method.count(changed, ties: ties).elected }
+        let elected = Set(record.elected)
+        let votes = record.votes
+        let standing = record.placing
+
+        var toElect: [BlockVoteMargin] = []
+        for candidate in standing where !elected.contains(candidate) {
+            // The numbers at which the candidate draws level with, or passes, someone above.
+            let steps = Set(standing.flatMap { other -> [Int64] in
+                let gap = votes[other] - votes[candidate]
+                return other == candidate || gap < 0 ? [] : [max(gap, 1), gap + 1]
+            }).sorted()
+            var found: BlockVoteMargin?
+            for added in steps {
+                let winners = try recount(profile.adding([candidate], weight: added))
+                guard winners.contains(candidate) else { continue }
+                let before = added > 1 ? try recount(profile.adding([candidate], weight: added - 1)) : record.elected
+                found = BlockVoteMargin(candidate: candidate, kind: .toElect, ballots: added, challenger: nil, electedWith: winners, electedWithOneFewer: before)
+                break
+            }
+            toElect.append(found ?? BlockVoteMargin(candidate: candidate, kind: .toElect, ballots: nil, challenger: nil, electedWith: [], electedWithOneFewer: nil))
+        }
+
+        var toUnseat: [BlockVoteMargin] = []
+        let limit = method.votesPerBallot
+        for winner in standing where elected.contains(winner) {
+            var best: BlockVoteMargin?
+            for challenger in standing where !elected.contains(challenger) {
+                // A ballot whose counted marks include the winner in full and which does not name
+                // the challenger: its mark for the winner moves to the challenger.
+                func qualifies(_ ranking: Ranking) -> Bool {
+                    guard let counted = BlockVoteMargins.countedMarks(ranking, limit: limit, overVotes: method.overVotes) else { return false }
+                    return ranking.entries.prefix(counted).contains { $0.candidate == winner } && !ranking.entries.contains { $0.candidate == challenger }
+                }
+                func change(_ ranking: Ranking) -> [Preference] {
+                    ranking.entries.map { $0.candidate == winner ? Preference(candidate: challenger, equalToPrevious: $0.isEqualToPrevious) : $0 }
+                }
+                // The numbers at which the winner falls level with or below someone, or the
+                // challenger rises level with or above someone.
+                var steps = Set<Int64>()
+                for other in standing where other != winner && other != challenger {
+                    let down = votes[winner] - votes[other], up = votes[other] - votes[challenger]
+                    if down >= 0 { steps.formUnion([max(down, 1), down + 1]) }
+                    if up >= 0 { steps.formUnion([max(up, 1), up + 1]) }
+                }
+                let gap = votes[winner] - votes[challenger]
+                steps.formUnion([max((gap + 1) / 2, 1), gap / 2 + 1])
+                for changed in steps.sorted() {
+                    if let current = best?.ballots, changed >= current { break }
+                    guard let profileChanged = profile.changing(changed, where: qualifies, by: change) else { break }
+                    let winners = try recount(profileChanged)
+                    guard !winners.contains(winner) else { continue }
+                    let before = changed > 1 ? try profile.changing(changed - 1, where: qualifies, by: change).map(recount) : record.elected
+                    best = BlockVoteMargin(candidate: winner, kind: .toUnseat, ballots: changed, challenger: challenger, electedWith: winners, electedWithOneFewer: before)
+                    break
+                }
+            }
+            toUnseat.append(best ?? BlockVoteMargin(candidate: winner, kind: .toUnseat, ballots: nil, challenger: nil, electedWith: [], electedWithOneFewer: nil))
+        }
+        self.toElect = toElect
+        self.toUnseat = toUnseat
+    }
+
+    /// How many of a ballot's entries give a vote, as `BlockVote` counts them: whole ranks while
+    /// they fit in `limit`; nil when the ballot is void as an over-vote.
+    static func countedMarks(_ ranking: Ranking, limit: Int, overVotes: OverVotePolicy) -> Int? {
+        let entries = ranking.entries
+        var taken = 0
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            var rankEnd = index + 1
+            while rankEnd < entries.endIndex, entries[rankEnd].isEqualToPrevious { rankEnd += 1 }
+            if taken + (rankEnd - index) > limit { break }
+            taken += rankEnd - index
+            index = rankEnd
+        }
+        if index < entries.endIndex, taken < limit, overVotes == .void || taken == 0 { return nil }
+        return taken
+    }
+}
