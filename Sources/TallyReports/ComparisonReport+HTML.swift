@@ -28,6 +28,8 @@ extension ComparisonReport {
             box.element("p", onlySTV.isEmpty && onlyBlock.isEmpty
                 ? "Both methods elect the same candidates."
                 : "Only STV elects \(HTMLSections.list(onlySTV.map { source.name($0) })); only block vote elects \(HTMLSections.list(onlyBlock.map { source.name($0) })).")
+            for line in minimumEffects { box.element("p", line) }
+            if let caution = ComparisonReport.caution(c) { box.element("p", [("class", "warning")], "Caution: " + caution) }
             box.element("p", "Gallagher index of disproportionality: STV \(c.stvDisproportionality.gallagher), block vote \(c.blockDisproportionality.gallagher) (0 = seats exactly match first preferences).")
         }
         ComparisonReport.slatesHTML(&html, c, seats: seats, totalSeats: seats, level: level)

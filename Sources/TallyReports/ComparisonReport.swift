@@ -27,10 +27,26 @@ public struct ComparisonReport: ResultSheet {
         output += TextWrap.lines(onlySTV.isEmpty && onlyBlock.isEmpty
             ? "Both methods elect the same candidates."
             : "Only STV elects: \(onlySTV.isEmpty ? "nobody" : source.names(onlySTV)); only block vote elects: \(onlyBlock.isEmpty ? "nobody" : source.names(onlyBlock)).")
+        for line in minimumEffects { output += TextWrap.lines(line) }
+        if let caution = ComparisonReport.caution(c) { output += "\n" + TextWrap.lines("Caution: " + caution, indent: "", hanging: 2) }
         output += "\n"
         output += ComparisonReport.tables(c, seats: seats)
         output += "\n" + TextWrap.lines("Slates' shares are of first preferences; indices compare them with the seats each method gives, in percentage points, rounded down. Full result sheets: tally count FILE --rule \(c.stv.rule.rawValue) and tally count FILE --method block --over-votes count-first.")
         return output
+    }
+
+    /// What the minimums did under each method: block vote's displacements, STV's interventions.
+    var minimumEffects: [String] {
+        let block = BlockVoteReport(record: comparison.block, source: source)
+        let stv = STVReport(record: comparison.stv, source: source)
+        return comparison.block.displacements.map { "Minimum, block vote: " + block.sentence($0) }
+            + comparison.stv.constraintEvents.map { "Minimum, STV (stage \($0.stage)): " + stv.sentence($0) }
+    }
+
+    /// Why this comparison cannot tell the methods apart, when it cannot; nil otherwise.
+    static func caution(_ c: Comparison) -> String? {
+        guard c.onePreferenceEach else { return nil }
+        return "every ballot holds one preference (as a reconstruction of published block-vote totals does), so STV has no transfers to make and block vote no further marks: these ballots cannot show how the methods differ. To see what STV would do with ballots like the real ones, fit a scenario to the published totals: tally simulate SCENARIO --fit-block-totals TOTALS.csv (docs/scenarios.md)."
     }
 
     /// The slates table and the measures table, for one count or a whole contest.
@@ -82,6 +98,8 @@ public struct ComparisonReport: ResultSheet {
             ("file", .string(source.path)),
             ("seats", .integer(Int64(seats))),
             ("ballots_with_first_preference", .integer(c.ballots)),
+            ("one_preference_each", .bool(c.onePreferenceEach)),
+            ("caution", ComparisonReport.caution(c).map(JSONValue.string) ?? .null),
             ("slates", ComparisonReport.slatesJSON(c)),
             ("stv", method("stv-" + c.stv.rule.rawValue, elected: c.stv.elected, stv: true, record: STVReport(record: c.stv, source: source).json())),
             ("block", method("block", elected: c.block.elected, stv: false, record: BlockVoteReport(record: c.block, source: source).json())),

@@ -19,6 +19,10 @@ public struct Comparison: Sendable {
     public let someoneElectedInTop: (stv: Int64, block: Int64)
     /// Valid ballots with a single first preference: the base of the shares above.
     public let ballots: Int64
+    /// True when no ballot holds more than one preference (as in a reconstruction of published
+    /// block-vote totals): STV then has nothing to transfer and block vote no further marks, so
+    /// the ballots cannot tell the methods apart.
+    public let onePreferenceEach: Bool
 
     /// Counts `profile` both ways. Block vote takes each ballot's first `seats` preferences as its
     /// marks, whole ranks while they fit (`count-first`).
@@ -32,10 +36,12 @@ public struct Comparison: Sendable {
         var firstChoice: (Int64, Int64) = (0, 0)
         var someone: (Int64, Int64) = (0, 0)
         var base: Int64 = 0
+        var onePreferenceEach = true
         let stvElected = Set(stv.elected)
         let blockElected = Set(block.elected)
         for ballot in profile.ballots {
             let positions = ballot.ranking.positions
+            if ballot.ranking.count > 1 { onePreferenceEach = false }
             guard let first = positions.first, first.count == 1 else { continue } // a shared first rank has no one first choice
             base += ballot.weight
             firstBySlate[slateOf[first[0]], default: 0] += ballot.weight
@@ -59,5 +65,6 @@ public struct Comparison: Sendable {
         firstChoiceElected = firstChoice
         someoneElectedInTop = someone
         ballots = base
+        self.onePreferenceEach = onePreferenceEach
     }
 }
