@@ -18,15 +18,12 @@ extension SimulationReport {
         ])
         HTMLSections.heading(&html, level: level + 1, "Summary")
         html.element("div", [("class", "summary")]) { box in
+            box.element("p", "Most frequent result (\(result.groups.joined(separator: " / "))):")
+            for headline in headlines { box.element("p", [("class", "headline")], headline + ".") }
             for summary in result.methods {
-                let top = summary.splits.first
-                var sentence = "\(methodName(summary.method)): "
-                if let top {
-                    sentence += "the most frequent split (\(result.groups.joined(separator: " / "))) was \(top.seats.map(String.init).joined(separator: "/")), in \(percent(top.trials, of: result.trials))% of trials"
-                }
-                sentence += "; one slate won every seat in \(percent(summary.sweeps, of: result.trials))% of trials."
-                box.element("p", sentence)
+                box.element("p", "\(methodName(summary.method)): one slate won every seat in \(shareOfTrials(summary.sweeps)) of trials.")
             }
+            box.element("p", SimulationReport.intervalNote)
             if let file {
                 box.element("p", "Trial k is the electorate `tally generate \(file) --seed \(result.seed) --trial k` writes, so any trial can be counted again in full.")
             }
@@ -46,7 +43,7 @@ extension SimulationReport {
             ], rows: rows)
         }
         HTMLSections.table(&html, caption: "Measures", columns: [.init("Measure")] + result.methods.map { .init(methodName($0.method), numeric: true) }, rows: [
-            ["Clean sweep: one slate wins every seat"] + result.methods.map { percent($0.sweeps, of: result.trials) + "%" },
+            ["Clean sweep: one slate wins every seat"] + result.methods.map { shareOfTrials($0.sweeps) },
             ["Gallagher index, mean (points)"] + result.methods.map(\.meanGallagher.description),
             ["Loosemore–Hanby index, mean (points)"] + result.methods.map(\.meanLoosemoreHanby.description),
         ])
@@ -56,7 +53,7 @@ extension SimulationReport {
         let candidateRows = scenario.candidates.indices.map { index in
             [scenario.candidates[index].name, slateOf[index].map { scenario.slates[$0].name } ?? "(independent)"]
                 + (regional ? [scenario.sections[scenario.candidates[index].section].name] : [])
-                + result.methods.map { percent($0.timesElected[index], of: result.trials) + "%" }
+                + result.methods.map { shareOfTrials($0.timesElected[index]) }
         }
         HTMLSections.table(&html, caption: "Share of trials in which each candidate was elected", columns: [.init("Candidate"), .init("Slate")] + (regional ? [.init("Region")] : [])
             + result.methods.map { .init(methodName($0.method), numeric: true) }, rows: candidateRows)

@@ -19,6 +19,18 @@ public struct SimulationReport: ResultSheet {
 
     var totalFirstPreferences: Int64 { result.firstPreferences.reduce(0, +) }
     func percent(_ part: Int, of whole: Int) -> String { NumberFormatting.percentage(Int64(part), of: Int64(whole)) }
+    /// A share of trials with its 95% Wilson interval: "89.00% (85–93%)".
+    func shareOfTrials(_ part: Int) -> String {
+        percent(part, of: result.trials) + "% (" + ShareInterval(successes: part, trials: result.trials).percentText + ")"
+    }
+    /// One line per method: its most frequent split and how often it came, with its interval.
+    var headlines: [String] {
+        result.methods.compactMap { summary in
+            summary.splits.first.map { "\(methodName(summary.method)): \($0.seats.map(String.init).joined(separator: "/")) in \(shareOfTrials($0.trials)) of trials" }
+        }
+    }
+    /// Where the intervals come from.
+    static let intervalNote = "Shares of trials are given with 95% Wilson score intervals (docs/scenarios.md): how far the share could be from what unlimited trials of this scenario would give."
     func methodName(_ method: SimulatedMethod) -> String { method == .stv ? "STV (\(result.rule.rawValue))" : "Block vote" }
     var scenario: Scenario { result.scenario }
 
@@ -43,6 +55,9 @@ public struct SimulationReport: ResultSheet {
             "\(NumberFormatting.grouped(Int64(result.trials))) trials of \(NumberFormatting.grouped(Int64(votersPerTrial))) voters; \(scenario.seats) seats\(regions). Each trial's electorate is counted by STV (\(result.rule.rawValue)) and by block vote on each ballot's first N preferences (N = seats).\(minimumsText) Seed \(result.seed)\(file.map { ": trial k is `tally generate \($0) --seed \(result.seed) --trial k`" } ?? "").",
             indent: "", hanging: 0
         ) + "\n"
+        output += TextWrap.lines("Most frequent result (\(result.groups.joined(separator: " / "))):", indent: "", hanging: 2)
+        for headline in headlines { output += TextWrap.lines(headline) }
+        output += "\n"
 
         var columns: [TextTable.Column] = [.init("Seats per slate"), .init("First prefs", .right)]
         for method in SimulatedMethod.allCases {
@@ -61,14 +76,14 @@ public struct SimulationReport: ResultSheet {
         output += seats.rendered() + "\n"
 
         var measures = TextTable(columns: [.init("Measure")] + result.methods.map { .init(methodName($0.method), .right) })
-        measures.append(["Clean sweep: one slate wins every seat"] + result.methods.map { percent($0.sweeps, of: result.trials) + "%" })
+        measures.append(["Clean sweep: one slate wins every seat"] + result.methods.map { shareOfTrials($0.sweeps) })
         measures.append(["Gallagher index, mean (points)"] + result.methods.map(\.meanGallagher.description))
         measures.append(["Loosemore–Hanby index, mean (points)"] + result.methods.map(\.meanLoosemoreHanby.description))
         output += measures.rendered() + "\n"
 
         output += TextWrap.lines("Most frequent splits (\(result.groups.joined(separator: " / "))):", indent: "", hanging: 2)
         for summary in result.methods {
-            let splits = summary.splits.prefix(4).map { "\($0.seats.map(String.init).joined(separator: "/")) in \(percent($0.trials, of: result.trials))%" }
+            let splits = summary.splits.prefix(4).map { "\($0.seats.map(String.init).joined(separator: "/")) in \(shareOfTrials($0.trials))" }
             output += TextWrap.lines("\(methodName(summary.method)): " + splits.joined(separator: "; ") + (summary.splits.count > 4 ? "; …" : ""))
         }
         output += "\n"
@@ -77,7 +92,7 @@ public struct SimulationReport: ResultSheet {
         var candidates = TextTable(columns: [.init("Candidate"), .init("Slate")] + (scenario.sections.count > 1 ? [.init("Region")] : []) + result.methods.map { .init(methodName($0.method), .right) })
         for (index, candidate) in scenario.candidates.enumerated() {
             let region = scenario.sections.count > 1 ? [scenario.sections[candidate.section].name] : []
-            candidates.append([candidate.name, slateOf[index].map { scenario.slates[$0].name } ?? "(independent)"] + region + result.methods.map { percent($0.timesElected[index], of: result.trials) + "%" })
+            candidates.append([candidate.name, slateOf[index].map { scenario.slates[$0].name } ?? "(independent)"] + region + result.methods.map { shareOfTrials($0.timesElected[index]) })
         }
         output += "Share of trials in which each candidate was elected:\n" + candidates.rendered() + "\n"
 
@@ -87,11 +102,16 @@ public struct SimulationReport: ResultSheet {
             blocs.append([bloc.name, bloc.share.description, percent(result.votersByBloc[index], of: totalVoters) + "%"])
         }
         output += "Voters drawn by bloc (over all trials):\n" + blocs.rendered()
+        output += "\n" + TextWrap.lines(SimulationReport.intervalNote, indent: "", hanging: 0)
         return output
     }
 
     public func json() -> JSONValue {
         func share(_ part: Int, _ whole: Int) -> JSONValue { .decimal(percent(part, of: whole)) }
+        func interval(_ part: Int) -> JSONValue {
+            let interval = ShareInterval(successes: part, trials: result.trials)
+            return .array([interval.lowBasisPoints, interval.highBasisPoints].map { .decimal(DecimalValue(units: Int64($0), places: 2).description) })
+        }
         let groups: [JSONValue] = result.groups.indices.map { group in
             .object([
                 ("name", .string(result.groups[group])),
@@ -116,6 +136,7 @@ public struct SimulationReport: ResultSheet {
                     ("name", .string(scenario.candidates[index].name)),
                     ("trials_elected", .integer(Int64(summary.timesElected[index]))),
                     ("share_elected", share(summary.timesElected[index], result.trials)),
+                    ("share_elected_interval", interval(summary.timesElected[index])),
                 ])
             }
             return (summary.method.rawValue, .object([
@@ -123,9 +144,13 @@ public struct SimulationReport: ResultSheet {
                 ("seats", .array(seats)),
                 ("clean_sweeps", .integer(Int64(summary.sweeps))),
                 ("clean_sweep_share", share(summary.sweeps, result.trials)),
+                ("clean_sweep_interval", interval(summary.sweeps)),
                 ("mean_gallagher", .decimal(summary.meanGallagher.description)),
                 ("mean_loosemore_hanby", .decimal(summary.meanLoosemoreHanby.description)),
-                ("splits", .array(summary.splits.map { .object([("seats", .array($0.seats.map { .integer(Int64($0)) })), ("trials", .integer(Int64($0.trials)))]) })),
+                ("splits", .array(summary.splits.map {
+                    .object([("seats", .array($0.seats.map { .integer(Int64($0)) })), ("trials", .integer(Int64($0.trials))),
+                             ("share", share($0.trials, result.trials)), ("interval", interval($0.trials))])
+                })),
                 ("candidates", .array(candidates)),
             ]))
         }
