@@ -1,3 +1,4 @@
+import Foundation
 import TallyCounting
 import TallyElection
 import TallyModel
@@ -10,14 +11,17 @@ enum MarginsCommand {
         abstract: "How close a block-vote count was: the fewest ballots that would elect each candidate not elected or unseat each winner, and the margin of the whole result, each proved by a recount.",
         arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
         options: [
-            .choice("--method", value: "method", help: "Counting method: block (STV margins are not yet available).", CountingMethod.self, default: .block),
+            .choice("--method", value: "method", help: "Counting method. STV margins are not yet available: with --method stv, give --resample for the result's stability.", CountingMethod.self, default: .block),
+            .choice("--rule", value: "rule", help: "STV rule, with --method stv --resample (docs/rules/).", STVRule.self, default: .ers97),
+            OptionSpec("--resample", value: "n", help: "Also recount n bootstrap resamples of the ballots (drawn with replacement, from --seed) and report how often each candidate, and the same set of winners, is elected, with 95% intervals."),
+            OptionSpec("--threads", value: "n", help: "Threads for the resamples. The result is the same for any number. Default: one per core."),
             OptionSpec("--seats", value: "n", help: "Number of seats to fill. Taken from the BLT header when not given."),
             OptionSpec("--votes-per-ballot", value: "k", help: "Marks each ballot may make (default: the number of seats)."),
             .choice("--over-votes", value: "policy", help: "What happens to a ballot with more marks than votes (docs/rules/block-vote.md).", OverVotePolicy.self, default: .void),
             OptionSpec("--region", value: "name", help: "Count only the ballots of this region (files with a region column)."),
             OptionSpec("--candidates", value: "file", help: "CSV of candidates' categories and slates (docs/formats.md)."),
             OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 (needs --candidates): the margins hold under the minimums."),
-            OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md).", default: String(TieBreaker.defaultSeed)),
+            OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md), and of the resamples.", default: String(TieBreaker.defaultSeed)),
             OptionSpec("--tie-order", value: "names", help: "Break ties by this order instead of a draw: candidate names, most favoured first, separated by commas."),
             .choice("--format", value: "format", help: "Output format: text, json or csv (docs/margins.md).", OutputFormat.self, default: .text),
             OptionSpec("--output", short: "-o", value: "file", help: "Write the result to this file instead of standard output."),
@@ -27,9 +31,13 @@ enum MarginsCommand {
 
     static func run(_ arguments: ParsedArguments) -> CommandOutcome {
         CommandRun.catching(spec) {
-            if arguments.choice("--method", as: CountingMethod.self) == .stv {
-                throw UsageError(command: spec, message: "STV margins are not yet available; give --method block")
+            let resamples = try arguments.integer("--resample", in: 1...1_000_000, spec: spec)
+            let threads = try arguments.integer("--threads", in: 1...1024, spec: spec) ?? ProcessInfo.processInfo.activeProcessorCount
+            let stv = arguments.choice("--method", as: CountingMethod.self) == .stv
+            if stv, resamples == nil {
+                throw UsageError(command: spec, message: "STV margins are not yet available; give --method block, or --resample N for the STV result's stability")
             }
+            if !stv, arguments.value("--rule") != nil { throw UsageError(command: spec, message: "--rule is for --method stv") }
             if arguments.choice("--format", as: OutputFormat.self) == .html {
                 throw UsageError(command: spec, message: "margins have no HTML report yet; give --format text, json or csv")
             }
@@ -37,17 +45,26 @@ enum MarginsCommand {
                 path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments), region: arguments.value("--region"),
                 attributes: arguments.value("--candidates"), minimums: BallotFileOptions.minimums(arguments)
             )
+            let method: CountMethod = stv ? .stv(arguments.choice("--rule", as: STVRule.self) ?? .ers97) : .block(
+                votesPerBallot: try arguments.integer("--votes-per-ballot", in: 1...Preference.maximumCandidates, spec: spec),
+                overVotes: arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
+            )
             let request = try CountRequest(
-                ballots: ballots,
-                method: .block(
-                    votesPerBallot: try arguments.integer("--votes-per-ballot", in: 1...Preference.maximumCandidates, spec: spec),
-                    overVotes: arguments.choice("--over-votes", as: OverVotePolicy.self) ?? .void
-                ),
-                seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
+                ballots: ballots, method: method, seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
                 ties: BallotFileOptions.ties(arguments)
             )
+            if stv {
+                let (prepared, result, resampling) = try Election.resample(request, resamples: resamples ?? 1, threads: threads)
+                let stability = StabilityReport(resampling: resampling, elected: result.elected, source: ReportSource(prepared))
+                return try ReportOutput.deliver(stability, arguments)
+            }
             let (prepared, margins) = try Election.blockMargins(request)
-            return try ReportOutput.deliver(MarginsReport(margins: margins, source: ReportSource(prepared)), arguments, ties: margins.record.ties, seed: margins.record.seed)
+            var report = MarginsReport(margins: margins, source: ReportSource(prepared))
+            if let resamples {
+                let (_, result, resampling) = try Election.resample(request, resamples: resamples, threads: threads)
+                report.stability = StabilityReport(resampling: resampling, elected: result.elected, source: ReportSource(prepared))
+            }
+            return try ReportOutput.deliver(report, arguments, ties: margins.record.ties, seed: margins.record.seed)
         }
     }
 }

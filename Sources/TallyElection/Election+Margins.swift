@@ -1,5 +1,6 @@
 import TallyCounting
 import TallyModel
+import TallySimulation
 
 extension Election {
     /// The margins of a block-vote count request (docs/margins.md): the ballots prepared as for
@@ -16,6 +17,27 @@ extension Election {
             return (ballots, try BlockVoteMargins(profile: ballots.profile, method: method, ties: ties))
         } catch {
             throw ElectionFailure.counting(error, ballots.path, seatsAskedFor: request.seats != nil) { ballots.profile.candidates[$0].name }
+        }
+    }
+
+    /// The request counted, then `resamples` bootstrap resamples of its ballots counted the same
+    /// way (seeded by the request's seed), on `threads` threads.
+    public static func resample(_ request: CountRequest, resamples: Int, threads: Int) throws(ElectionFailure) -> (ballots: PreparedBallots, result: CountResult, resampling: Resampling) {
+        let (ballots, result) = try count(request)
+        let seats = try request.seats(for: ballots)
+        let ties = try request.ties.breaker(for: ballots.profile)
+        let method = request.method, minimums = request.ballots.minimums
+        do {
+            let resampling = try Resampling(profile: ballots.profile, winners: result.elected, resamples: resamples, seed: request.ties.seed, threads: threads) { profile in
+                switch method {
+                case let .stv(rule): try STV(rule: rule, seats: seats, minimums: minimums).count(profile, ties: ties).elected
+                case let .block(votesPerBallot, overVotes):
+                    try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: overVotes, minimums: minimums).count(profile, ties: ties).elected
+                }
+            }
+            return (ballots, result, resampling)
+        } catch {
+            throw ElectionFailure.counting(error, "\(ballots.path): a resample", seatsAskedFor: request.seats != nil) { ballots.profile.candidates[$0].name }
         }
     }
 }

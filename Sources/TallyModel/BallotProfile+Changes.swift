@@ -40,6 +40,20 @@ extension BallotProfile {
         return changed(entries: entries, starts: starts, weights: weights, lines: lines)
     }
 
+    /// This profile with each distinct ranking carried by `weights[i]` ballots instead (a
+    /// resample); rankings given no ballots are left out.
+    public func reweighted(_ weights: [Int64]) -> BallotProfile {
+        precondition(weights.count == self.weights.count, "one weight per distinct ranking")
+        var entries: [Preference] = [], starts = [0], kept: [Int64] = [], lines: [Int32] = []
+        for index in weights.indices where weights[index] > 0 {
+            entries.append(contentsOf: self.entries[self.starts[index]..<self.starts[index + 1]])
+            starts.append(entries.count)
+            kept.append(weights[index])
+            lines.append(contentsOf: self.lines[(index * IrregularityTally.linesKept)..<((index + 1) * IrregularityTally.linesKept)])
+        }
+        return changed(entries: entries, starts: starts, weights: kept, lines: lines)
+    }
+
     private func changed(entries: [Preference], starts: [Int], weights: [Int64], lines: [Int32]) -> BallotProfile {
         BallotProfile(
             title: title, candidates: candidates, candidatesByKey: candidatesByKey, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,

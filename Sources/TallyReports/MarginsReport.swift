@@ -7,6 +7,8 @@ import TallyModel
 public struct MarginsReport: ResultSheet {
     public let margins: BlockVoteMargins
     public let source: ReportSource
+    /// The result's stability under resampling, when asked for (`--resample`).
+    public var stability: StabilityReport?
 
     public init(margins: BlockVoteMargins, source: ReportSource) {
         self.margins = margins
@@ -51,6 +53,7 @@ public struct MarginsReport: ResultSheet {
         }
         output += unseat.rendered() + "\n"
         output += TextWrap.lines("Changed ballots are ballots whose marks are counted in full, that mark the winner and do not name the challenger. The recount with them shows who comes in (+) and goes out (−); \"fewest\" says the recount with one ballot fewer leaves the candidate's result as it was. Minimums and ties are applied in every recount as in the count (docs/margins.md).")
+        if let stability { output += "\n" + stability.text() }
         return output
     }
 
@@ -75,6 +78,7 @@ public struct MarginsReport: ResultSheet {
             ("margin_of_result", margins.overall.map(marginJSON) ?? .null),
             ("to_elect", .array(margins.toElect.map(marginJSON))),
             ("to_unseat", .array(margins.toUnseat.map(marginJSON))),
+            ("stability", stability?.json() ?? .null),
         ])
     }
 
