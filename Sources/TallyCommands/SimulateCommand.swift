@@ -18,6 +18,7 @@ enum SimulateCommand {
             .choice("--rule", value: "rule", help: "STV rule (docs/rules/). Default: the scenario's, else ers97.", STVRule.self),
             OptionSpec("--fit-block-totals", value: "file", help: "First adjust the scenario's bloc shares, cohesion and popularity so that its block-vote totals match this published result (a CSV of name,votes), report the fit, then simulate electorates like it."),
             OptionSpec("--save-fit", value: "file", help: "With --fit-block-totals: write the fitted scenario to this file, to draw its electorates again (tally generate, tally simulate)."),
+            OptionSpec("--sensitivity-trials", value: "n", help: "With --fit-block-totals: trials for each variation of loyalty, discipline and ballot length in the sensitivity table (0: none).", default: "100"),
             OptionSpec("--threads", value: "n", help: "Threads to run trials on. The result is the same for any number. Default: one per core."),
             OptionSpec("--quiet", help: "No progress line on standard error."),
         ] + ReportOutput.specs(declaration: false),
@@ -67,7 +68,18 @@ enum SimulateCommand {
         progress?.finish()
         let report = SimulationReport(result: result, file: fit == nil ? path : arguments.value("--save-fit"))
         if let fit, let totalsFile {
-            return try ReportOutput.deliver(CalibrationReport(fit: fit, totalsFile: totalsFile, simulation: report), arguments)
+            let sensitivityTrials = try arguments.integer("--sensitivity-trials", in: 0...100_000, spec: spec) ?? 100
+            var sensitivity: FitSensitivity?
+            if sensitivityTrials > 0 {
+                do {
+                    sensitivity = try FitSensitivity(scenario: scenario, rule: arguments.choice("--rule", as: STVRule.self), seed: seed, trials: sensitivityTrials, threads: threads)
+                } catch {
+                    throw ElectionFailure.counting(error, "\(path): a simulated election")
+                }
+            }
+            return try ReportOutput.deliver(CalibrationReport(fit: fit, totalsFile: totalsFile, simulation: report, sensitivity: sensitivity), arguments)
+        } else if arguments.value("--sensitivity-trials") != nil {
+            throw UsageError(command: spec, message: "--sensitivity-trials needs --fit-block-totals")
         }
         return try ReportOutput.deliver(report, arguments)
     }

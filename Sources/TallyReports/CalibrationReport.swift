@@ -8,12 +8,33 @@ public struct CalibrationReport: ResultSheet {
     /// The published totals file, as given.
     public let totalsFile: String
     public let simulation: SimulationReport
+    /// The STV answer with loyalty, discipline and ballot length varied; nil when not run.
+    public let sensitivity: FitSensitivity?
 
-    public init(fit: BlockTotalsFit, totalsFile: String, simulation: SimulationReport) {
+    public init(fit: BlockTotalsFit, totalsFile: String, simulation: SimulationReport, sensitivity: FitSensitivity? = nil) {
         self.fit = fit
         self.totalsFile = totalsFile
         self.simulation = simulation
+        self.sensitivity = sensitivity
     }
+
+    /// What the fit cannot know, said where the result is read.
+    static let caveat = "Many different electorates give the same block-vote totals: the fit finds one of them, moving only bloc shares, cohesion and popularity. Loyalty, discipline and ballot length are assumptions the totals cannot test; the sensitivity table below shows how the STV answer moves with them."
+
+    /// One row per variation (and the fitted scenario first): the most frequent STV split with
+    /// its share of trials, and STV's mean seats per slate.
+    func sensitivityRows(_ sensitivity: FitSensitivity) -> [[String]] {
+        func row(_ parameter: String, _ value: String, _ result: SimulationResult) -> [String] {
+            let report = SimulationReport(result: result, file: nil)
+            let stv = result.methods.first { $0.method == .stv }
+            let split = stv?.splits.first.map { "\($0.seats.map(String.init).joined(separator: "/")) in \(report.shareOfTrials($0.trials))" } ?? ""
+            let means = stv.map { $0.seats.map(\.mean.description).joined(separator: " / ") } ?? ""
+            return [parameter, value, String(result.trials), split, means]
+        }
+        return [row("as fitted", "", simulation.result)] + sensitivity.variants.map { row($0.parameter, $0.value, $0.result) }
+    }
+
+    static let sensitivityColumns = ["Parameter (slate blocs)", "Value", "Trials", "STV: most frequent split", "STV mean seats"]
 
     /// Hundredths of a percent as a percentage: `-123` → `-1.23`.
     private func percent(_ basisPoints: Int64) -> DecimalValue { DecimalValue(units: basisPoints, places: 2) }
@@ -38,6 +59,12 @@ public struct CalibrationReport: ResultSheet {
             blocs.append([bloc.name, bloc.share.description, slate ? bloc.cohesion.description : "–", slate ? bloc.loyalty.description : "–", slate ? bloc.discipline.description : "–"])
         }
         output += blocs.rendered() + "\n"
+        output += TextWrap.lines("Caution: " + CalibrationReport.caveat, indent: "", hanging: 2) + "\n"
+        if let sensitivity {
+            var table = TextTable(columns: CalibrationReport.sensitivityColumns.enumerated().map { .init($0.element, $0.offset == 2 ? .right : .left) })
+            for row in sensitivityRows(sensitivity) { table.append(row) }
+            output += TextWrap.lines("Sensitivity (\(simulation.result.groups.joined(separator: " / "))):", indent: "", hanging: 2) + table.rendered() + "\n"
+        }
         output += TextWrap.lines("What each method gives on electorates like this one:", indent: "", hanging: 0) + "\n"
         return output + simulation.text()
     }
@@ -67,6 +94,12 @@ public struct CalibrationReport: ResultSheet {
                     ])
                 })),
             ])),
+            ("caveat", .string(CalibrationReport.caveat)),
+            ("sensitivity", sensitivity.map { sensitivity in
+                .array(sensitivityRows(sensitivity).map { row in
+                    .object(zip(["parameter", "value", "trials", "stv_most_frequent_split", "stv_mean_seats"], row).map { ($0, JSONValue.string($1)) })
+                })
+            } ?? .null),
             ("simulation", simulation.json()),
         ])
     }

@@ -119,6 +119,11 @@ extension CalibrationReport {
                 [candidate.name, NumberFormatting.grouped(candidate.published), NumberFormatting.grouped(candidate.simulated),
                  NumberFormatting.grouped(DecimalValue(units: candidate.errorBasisPoints, places: 2), signed: true) + "%"]
             })
+            html.element("p", [("class", "warning")], "Caution: " + CalibrationReport.caveat)
+            if let sensitivity {
+                HTMLSections.table(&html, caption: "Sensitivity: the STV answer with the assumptions the fit cannot test varied (\(simulation.result.groups.joined(separator: " / ")))",
+                                   columns: CalibrationReport.sensitivityColumns.map { .init($0) }, rows: sensitivityRows(sensitivity))
+            }
             simulation.body(&html, level: 2)
         }
     }
