@@ -8,11 +8,11 @@ import TallyReports
 enum MarginsCommand {
     static let spec = CommandSpec(
         name: "margins",
-        abstract: "How close a block-vote count was: the fewest ballots that would elect each candidate not elected or unseat each winner, and the margin of the whole result, each proved by a recount.",
+        abstract: "How close a count was: the fewest ballots that would elect each candidate not elected (and, for block vote, unseat each winner), each proved by a recount; and with --resample, how stable the result is.",
         arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
         options: [
-            .choice("--method", value: "method", help: "Counting method. STV margins are not yet available: with --method stv, give --resample for the result's stability.", CountingMethod.self, default: .block),
-            .choice("--rule", value: "rule", help: "STV rule, with --method stv --resample (docs/rules/).", STVRule.self, default: .ers97),
+            .choice("--method", value: "method", help: "Counting method: block vote (exact margins) or STV (margins found by a search and proved by recounts: upper bounds; docs/margins.md).", CountingMethod.self, default: .block),
+            .choice("--rule", value: "rule", help: "STV rule, with --method stv (docs/rules/).", STVRule.self, default: .ers97),
             OptionSpec("--resample", value: "n", help: "Also recount n bootstrap resamples of the ballots (drawn with replacement, from --seed) and report how often each candidate, and the same set of winners, is elected, with 95% intervals."),
             OptionSpec("--threads", value: "n", help: "Threads for the resamples. The result is the same for any number. Default: one per core."),
             OptionSpec("--seats", value: "n", help: "Number of seats to fill. Taken from the BLT header when not given."),
@@ -34,9 +34,6 @@ enum MarginsCommand {
             let resamples = try arguments.integer("--resample", in: 1...1_000_000, spec: spec)
             let threads = try arguments.integer("--threads", in: 1...1024, spec: spec) ?? ProcessInfo.processInfo.activeProcessorCount
             let stv = arguments.choice("--method", as: CountingMethod.self) == .stv
-            if stv, resamples == nil {
-                throw UsageError(command: spec, message: "STV margins are not yet available; give --method block, or --resample N for the STV result's stability")
-            }
             if !stv, arguments.value("--rule") != nil { throw UsageError(command: spec, message: "--rule is for --method stv") }
             if arguments.choice("--format", as: OutputFormat.self) == .html {
                 throw UsageError(command: spec, message: "margins have no HTML report yet; give --format text, json or csv")
@@ -54,9 +51,13 @@ enum MarginsCommand {
                 ties: BallotFileOptions.ties(arguments)
             )
             if stv {
-                let (prepared, result, resampling) = try Election.resample(request, resamples: resamples ?? 1, threads: threads)
-                let stability = StabilityReport(resampling: resampling, elected: result.elected, source: ReportSource(prepared))
-                return try ReportOutput.deliver(stability, arguments)
+                let (prepared, margins) = try Election.stvMargins(request)
+                var report = STVMarginsReport(margins: margins, source: ReportSource(prepared))
+                if let resamples {
+                    let (_, result, resampling) = try Election.resample(request, resamples: resamples, threads: threads)
+                    report.stability = StabilityReport(resampling: resampling, elected: result.elected, source: ReportSource(prepared))
+                }
+                return try ReportOutput.deliver(report, arguments, ties: margins.record.ties, seed: margins.record.seed)
             }
             let (prepared, margins) = try Election.blockMargins(request)
             var report = MarginsReport(margins: margins, source: ReportSource(prepared))

@@ -20,6 +20,19 @@ extension Election {
         }
     }
 
+    /// The margins of an STV count request: searched, each proved by a recount (docs/margins.md).
+    public static func stvMargins(_ request: CountRequest) throws(ElectionFailure) -> (ballots: PreparedBallots, margins: STVMargins) {
+        guard case let .stv(rule) = request.method else { throw ElectionFailure(.request, "STV margins need --method stv") }
+        let ballots = try BallotPreparation.prepare(request.ballots)
+        let seats = try request.seats(for: ballots)
+        let ties = try request.ties.breaker(for: ballots.profile)
+        do {
+            return (ballots, try STVMargins(profile: ballots.profile, method: STV(rule: rule, seats: seats, minimums: request.ballots.minimums), ties: ties))
+        } catch {
+            throw ElectionFailure.counting(error, ballots.path, seatsAskedFor: request.seats != nil) { ballots.profile.candidates[$0].name }
+        }
+    }
+
     /// The request counted, then `resamples` bootstrap resamples of its ballots counted the same
     /// way (seeded by the request's seed), on `threads` threads.
     public static func resample(_ request: CountRequest, resamples: Int, threads: Int) throws(ElectionFailure) -> (ballots: PreparedBallots, result: CountResult, resampling: Resampling) {

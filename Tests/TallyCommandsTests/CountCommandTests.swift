@@ -187,9 +187,18 @@ import TallyTestSupport
         #expect(overall["challenger"] as? String == "Ellie Reeves")
     }
 
-    @Test func stvMarginsAreRefusedForNow() {
-        let outcome = TallyCLI.run(["margins", Repository.fixture("ers97-model/ballots.blt"), "--method", "stv"])
-        #expect(outcome.exitCode == .usage)
-        #expect(outcome.standardError.contains("STV margins are not yet available"))
+    /// STV margins on the ERS97 model: searched figures with their proof, exclusion gaps, and
+    /// stability under resampling the same on one or two threads.
+    @Test func stvMarginsAndStability() throws {
+        let arguments = ["margins", Repository.fixture("ers97-model/ballots.blt"), "--method", "stv", "--resample", "40", "--format", "json"]
+        let one = TallyCLI.run(arguments + ["--threads", "1"])
+        #expect(one.exitCode == .success, "\(one.standardError)")
+        #expect(one == TallyCLI.run(arguments + ["--threads", "2"]))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(one.standardOutput.utf8)) as? [String: Any])
+        let toElect = try #require(object["to_elect"] as? [[String: Any]])
+        #expect(toElect.count == 5)
+        #expect(toElect.allSatisfy { ($0["elected_with"] as? [String] ?? []).contains($0["candidate"] as? String ?? "?") })
+        #expect((object["exclusion_gaps"] as? [[String: Any]])?.count == 3)
+        #expect((object["stability"] as? [String: Any])?["resamples"] as? Int == 40)
     }
 }

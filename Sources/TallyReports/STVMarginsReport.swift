@@ -1,0 +1,88 @@
+import TallyCounting
+import TallyModel
+
+/// Renders STV margins: the fewest first-preference ballots found to elect each candidate not
+/// elected, with the recounts that prove it, and how close each exclusion was.
+public struct STVMarginsReport: ResultSheet {
+    public let margins: STVMargins
+    public let source: ReportSource
+    /// The result's stability under resampling, when asked for (`--resample`).
+    public var stability: StabilityReport?
+
+    public init(margins: STVMargins, source: ReportSource) {
+        self.margins = margins
+        self.source = source
+    }
+
+    private var record: STVRecord { margins.record }
+
+    /// What a recount changed against the count: "+A −B", or "no change".
+    private func change(_ elected: [Int]) -> String {
+        let gained = elected.filter { !record.elected.contains($0) }, lost = record.elected.filter { !elected.contains($0) }
+        guard !gained.isEmpty || !lost.isEmpty else { return "no change" }
+        return (gained.map { "+" + source.name($0) } + lost.map { "−" + source.name($0) }).joined(separator: " ")
+    }
+
+    public func text() -> String {
+        var output = TextWrap.lines("Margins, STV (\(record.rule.rawValue)): \(source.heading)", indent: "", hanging: 2)
+        output += "Seats \(record.seats) · quota \(NumberFormatting.grouped(record.quota)) · elected: \(source.names(record.elected))\n\n"
+        output += TextWrap.lines("To elect each candidate not elected, the fewest ballots found, each ranking only them (first and alone):", indent: "", hanging: 2)
+        var table = TextTable(columns: [.init("Not elected"), .init("First prefs", .right), .init("Ballots", .right), .init("Recount with them"), .init("One fewer"), .init("Recounts", .right)])
+        for margin in margins.toElect {
+            let first = record.stages.first.map { NumberFormatting.grouped($0.votes[margin.candidate]) } ?? ""
+            table.append([
+                source.name(margin.candidate), first, margin.ballots.map(NumberFormatting.grouped) ?? "none found",
+                margin.ballots == nil ? "" : change(margin.electedWith), margin.electedWithOneFewer.map(change) ?? "", String(margin.recounts),
+            ])
+        }
+        output += table.rendered() + "\n"
+        output += TextWrap.lines("Searched by doubling the number of ballots until the candidate is elected, then halving the interval between the last number that failed and the first that worked; each figure is proved by its recount, and the recount with one fewer does not elect them. STV is not monotonic, so a smaller number outside the numbers tried might also elect them: each figure is an upper bound (docs/margins.md).") + "\n"
+        if !margins.exclusionGaps.isEmpty {
+            output += TextWrap.lines("How close each exclusion was (votes before it):", indent: "", hanging: 2)
+            var gaps = TextTable(columns: [.init("Stage"), .init("Excluded"), .init("Next lowest"), .init("Gap", .right)])
+            for gap in margins.exclusionGaps {
+                gaps.append([gap.stage, source.names(gap.excluded), gap.nextLowest.map(source.name) ?? "", gap.gap.map { NumberFormatting.grouped($0) } ?? ""])
+            }
+            output += gaps.rendered()
+        }
+        if let stability { output += "\n" + stability.text() }
+        return output
+    }
+
+    public func json() -> JSONValue {
+        .object([
+            ("method", .string("stv")),
+            ("rule", .string(record.rule.rawValue)),
+            ("file", .string(source.path)),
+            ("seats", .integer(Int64(record.seats))),
+            ("elected", .array(record.elected.map { .string(source.name($0)) })),
+            ("to_elect", .array(margins.toElect.map { margin in
+                .object([
+                    ("candidate", .string(source.name(margin.candidate))),
+                    ("ballots", margin.ballots.map { .integer($0) } ?? .null),
+                    ("bound", .string("upper")),
+                    ("elected_with", .array(margin.electedWith.map { .string(source.name($0)) })),
+                    ("elected_with_one_fewer", margin.electedWithOneFewer.map { .array($0.map { .string(source.name($0)) }) } ?? .null),
+                    ("recounts", .integer(Int64(margin.recounts))),
+                ])
+            })),
+            ("exclusion_gaps", .array(margins.exclusionGaps.map { gap in
+                .object([
+                    ("stage", .string(gap.stage)),
+                    ("excluded", .array(gap.excluded.map { .string(source.name($0)) })),
+                    ("next_lowest", gap.nextLowest.map { .string(source.name($0)) } ?? .null),
+                    ("gap", gap.gap.map { .decimal($0.description) } ?? .null),
+                ])
+            })),
+            ("stability", stability?.json() ?? .null),
+        ])
+    }
+
+    public func csv() -> String {
+        var writer = CSVWriter(header: ["candidate", "kind", "ballots"])
+        for margin in margins.toElect { writer.append([source.name(margin.candidate), "to-elect", margin.ballots.map(String.init) ?? ""]) }
+        return writer.text
+    }
+
+    public func html() -> String { HTMLPage.document(title: "Margins") { $0.element("pre", text()) } }
+}
