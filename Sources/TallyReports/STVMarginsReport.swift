@@ -25,7 +25,7 @@ public struct STVMarginsReport: ResultSheet {
 
     public func text() -> String {
         var output = TextWrap.lines("Margins, STV (\(record.rule.rawValue)): \(source.heading)", indent: "", hanging: 2)
-        output += "Seats \(record.seats) · quota \(NumberFormatting.grouped(record.quota)) · elected: \(source.names(record.elected))\n\n"
+        output += TextWrap.lines("Seats \(record.seats) · quota \(NumberFormatting.grouped(record.quota)) · elected: \(source.names(record.elected))", indent: "", hanging: 2) + "\n"
         output += TextWrap.lines("To elect each candidate not elected, the fewest ballots found, each ranking only them (first and alone):", indent: "", hanging: 2)
         var table = TextTable(columns: [.init("Not elected"), .init("First prefs", .right), .init("Ballots", .right), .init("Recount with them"), .init("One fewer"), .init("Recounts", .right)])
         for margin in margins.toElect {
