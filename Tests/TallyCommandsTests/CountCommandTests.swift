@@ -187,6 +187,22 @@ import TallyTestSupport
         #expect(overall["challenger"] as? String == "Ellie Reeves")
     }
 
+    /// NEC 2016 (6 seats) and 2018 (9 seats), one mark per ballot: every shortfall is the gap
+    /// to the last elected plus one, or the gap itself where the recount's tie goes their way.
+    @Test(arguments: [("nec-2016", 6), ("nec-2018", 9)])
+    func shortfallsAreTheGapsToTheLastElected(_ contest: String, _ seats: Int) throws {
+        let outcome = TallyCLI.run(["margins", Repository.fixture("contests/\(contest)/marks.csv"), "--seats", String(seats), "--votes-per-ballot", "1", "--format", "json"])
+        #expect(outcome.exitCode == .success, "\(outcome.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let winners = try #require(object["to_unseat"] as? [[String: Any]])
+        #expect(winners.count == seats)
+        let last = try #require(winners.compactMap { $0["votes"] as? Int }.min())
+        for margin in try #require(object["to_elect"] as? [[String: Any]]) {
+            let votes = try #require(margin["votes"] as? Int), ballots = try #require(margin["ballots"] as? Int)
+            #expect(ballots == last - votes + 1 || ballots == last - votes, "\(margin["candidate"] ?? "?")")
+        }
+    }
+
     /// STV margins on the ERS97 model: searched figures with their proof, exclusion gaps, and
     /// stability under resampling the same on one or two threads.
     @Test func stvMarginsAndStability() throws {
