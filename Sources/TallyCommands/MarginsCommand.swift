@@ -23,7 +23,7 @@ enum MarginsCommand {
             OptionSpec("--min", value: "rules", help: "Minimum representation, e.g. woman=3 (needs --candidates): the margins hold under the minimums."),
             OptionSpec("--seed", value: "n", help: "Seed of the draw that breaks ties nothing else decides (docs/ties.md), and of the resamples.", default: String(TieBreaker.defaultSeed)),
             OptionSpec("--tie-order", value: "names", help: "Break ties by this order instead of a draw: candidate names, most favoured first, separated by commas."),
-            .choice("--format", value: "format", help: "Output format: text, json or csv (docs/margins.md).", OutputFormat.self, default: .text),
+            .choice("--format", value: "format", help: "Output format: text, json, csv or html (docs/margins.md).", OutputFormat.self, default: .text),
             OptionSpec("--output", short: "-o", value: "file", help: "Write the result to this file instead of standard output."),
         ] + BallotFileOptions.specs,
         discussion: "Exits 0 after the margins are worked out, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, 66 when it cannot be read, 70 on an internal error."
@@ -35,9 +35,6 @@ enum MarginsCommand {
             let threads = try arguments.integer("--threads", in: 1...1024, spec: spec) ?? ProcessInfo.processInfo.activeProcessorCount
             let stv = arguments.choice("--method", as: CountingMethod.self) == .stv
             if !stv, arguments.value("--rule") != nil { throw UsageError(command: spec, message: "--rule is for --method stv") }
-            if arguments.choice("--format", as: OutputFormat.self) == .html {
-                throw UsageError(command: spec, message: "margins have no HTML report yet; give --format text, json or csv")
-            }
             let ballots = try BallotSelection(
                 path: arguments.positionals[0], reading: BallotFileOptions.loader(arguments), region: arguments.value("--region"),
                 attributes: arguments.value("--candidates"), minimums: BallotFileOptions.minimums(arguments)

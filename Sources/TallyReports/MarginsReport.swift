@@ -18,7 +18,7 @@ public struct MarginsReport: ResultSheet {
     private var record: BlockVoteRecord { margins.record }
 
     /// What a recount changed against the count: "+Reeves −Willsman", or "no change".
-    private func change(_ elected: [Int]) -> String {
+    func change(_ elected: [Int]) -> String {
         let gained = elected.filter { !record.elected.contains($0) }, lost = record.elected.filter { !elected.contains($0) }
         guard !gained.isEmpty || !lost.isEmpty else { return "no change" }
         return (gained.map { "+" + source.name($0) } + lost.map { "−" + source.name($0) }).joined(separator: " ")
@@ -91,10 +91,4 @@ public struct MarginsReport: ResultSheet {
         return writer.text
     }
 
-    /// Margins have no HTML report yet: the text sheet, in a page of its own.
-    public func html() -> String {
-        HTMLPage.document(title: "Margins: \(source.heading)") { page in
-            page.element("pre", text())
-        }
-    }
 }

@@ -17,7 +17,7 @@ public struct STVMarginsReport: ResultSheet {
     private var record: STVRecord { margins.record }
 
     /// What a recount changed against the count: "+A −B", or "no change".
-    private func change(_ elected: [Int]) -> String {
+    func change(_ elected: [Int]) -> String {
         let gained = elected.filter { !record.elected.contains($0) }, lost = record.elected.filter { !elected.contains($0) }
         guard !gained.isEmpty || !lost.isEmpty else { return "no change" }
         return (gained.map { "+" + source.name($0) } + lost.map { "−" + source.name($0) }).joined(separator: " ")
@@ -84,5 +84,4 @@ public struct STVMarginsReport: ResultSheet {
         return writer.text
     }
 
-    public func html() -> String { HTMLPage.document(title: "Margins") { $0.element("pre", text()) } }
 }

@@ -16,13 +16,13 @@ public struct StabilityReport: ResultSheet {
         self.source = source
     }
 
-    private func share(_ part: Int) -> String {
+    func share(_ part: Int) -> String {
         NumberFormatting.percentage(Int64(part), of: Int64(resampling.resamples)) + "% ("
             + ShareInterval(successes: part, trials: resampling.resamples).percentText + ")"
     }
 
     /// Standing candidates: those elected in the count or in some resample, most often first.
-    private var shown: [Int] {
+    var shown: [Int] {
         source.profile.candidates.indices.filter { elected.contains($0) || resampling.timesElected[$0] > 0 }
             .sorted { (resampling.timesElected[$0], $1) > (resampling.timesElected[$1], $0) }
     }
@@ -68,5 +68,4 @@ public struct StabilityReport: ResultSheet {
         return writer.text
     }
 
-    public func html() -> String { HTMLPage.document(title: "Stability") { $0.element("pre", text()) } }
 }

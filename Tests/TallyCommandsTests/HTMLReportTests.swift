@@ -73,6 +73,11 @@ import TallyTestSupport
         checkCharts(root, name)
     }
 
+    @Test func marginsRenderAsWellFormedXHTML() {
+        checkCharts(html(["margins", Repository.fixture("contests/nec-2016/marks.csv"), "--seats", "6", "--votes-per-ballot", "1", "--resample", "20"]).root, "block margins")
+        checkCharts(html(["margins", Repository.fixture("ers97-model/ballots.blt"), "--method", "stv", "--resample", "10"]).root, "STV margins")
+    }
+
     /// "1,234.56", "+1.00", "*107.58" → "1234.56", "1.00", "107.58": the figure as JSON writes it.
     private func plain(_ cell: String) -> String {
         String(cell.filter { $0 != "," && $0 != "+" && $0 != "*" && $0 != "(" && $0 != ")" })

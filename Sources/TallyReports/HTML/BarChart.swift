@@ -43,7 +43,8 @@ struct BarChart {
         let panelWidth = (width - gap * Double(columns - 1)) / Double(columns)
         let labelCharacters = columns == 1 ? 28 : (columns == 2 ? 18 : 11)
         let labelWidth = Double(labelCharacters) * 6.6 + 8
-        let figureWidth = 78.0
+        // Room after the longest bar for the longest figure printed beside it.
+        let figureWidth = max(78.0, Double(panels.flatMap { $0.bars.map(\.figure.count) }.max() ?? 0) * 6.4 + 8)
         let barArea = max(40, panelWidth - labelWidth - figureWidth)
         let barHeight = 14.0, barGap = 4.0, headerHeight = panels.count > 1 || !(panels.first?.title.isEmpty ?? true) ? 34.0 : 18.0
         // Each row of panels is as tall as its longest panel.
