@@ -7,7 +7,7 @@ extension Election {
     /// `count`, then counted and recounted.
     public static func blockMargins(_ request: CountRequest) throws(ElectionFailure) -> (ballots: PreparedBallots, margins: BlockVoteMargins) {
         guard case let .block(votesPerBallot, overVotes) = request.method else {
-            throw ElectionFailure(.request, "margins are worked out for block vote (--method block); STV margins are not yet available")
+            throw ElectionFailure(.request, "block-vote margins need --method block")
         }
         let ballots = try BallotPreparation.prepare(request.ballots)
         let seats = try request.seats(for: ballots)
