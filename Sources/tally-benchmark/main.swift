@@ -16,6 +16,8 @@ struct Options {
     var manyCandidatesOnly = false
     /// Only the cost of the HTML report against the text sheet, on the million-ballot file.
     var htmlOnly = false
+    /// Only margins and resampling, on 130,000 ballots of 20 candidates for 9 seats.
+    var marginsOnly = false
 
     init(_ arguments: [String]) {
         var index = 0
@@ -28,6 +30,7 @@ struct Options {
             case "--simulation-only": simulationOnly = true
             case "--many-candidates-only": manyCandidatesOnly = true
             case "--html-only": htmlOnly = true
+            case "--margins-only": marginsOnly = true
             default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only]")
             }
             index += 1
@@ -180,6 +183,42 @@ func compareInterleaved(_ label: String, base: [String], variant: [String], runs
     let percent = baseMedian > 0 ? (variantMedian - baseMedian) * 1000 / baseMedian : 0
     let sign = percent < 0 ? "-" : "+"
     print("\(label): text \(baseMedian) ms, HTML \(variantMedian) ms (medians of \(runs) interleaved runs): HTML \(sign)\(abs(percent) / 10).\(abs(percent) % 10)%")
+}
+
+/// 130,000 ballots ranking 1 to 20 of 20 candidates (Plackett–Luce, popularity falling by
+/// candidate): the shape of an NEC count, with mostly distinct rankings.
+func marginsFile(ballots: Int, seed: UInt64) -> String {
+    let names = (1...20).map { "Candidate \($0)" }
+    let weights: [UInt64] = (0..<20).map { UInt64(40 - $0 * 3 / 2) }
+    var draw = SeededDraw(seed: seed)
+    var lines: [String] = []
+    for _ in 0..<ballots {
+        var left = Array(0..<20)
+        let length = Int(draw.uniform(below: 20)) + 1
+        var order: [Int] = []
+        while order.count < length {
+            let total = left.reduce(0) { $0 + weights[$1] }
+            var pick = draw.uniform(below: total)
+            var position = 0
+            while pick >= weights[left[position]] { pick -= weights[left[position]]; position += 1 }
+            order.append(left.remove(at: position))
+        }
+        lines.append("1 " + order.map { String($0 + 1) }.joined(separator: " ") + " 0")
+    }
+    return "20 9\n" + lines.joined(separator: "\n") + "\n0\n" + names.map { "\"\($0)\"" }.joined(separator: "\n") + "\n\"Margins benchmark\"\n"
+}
+
+if options.marginsOnly {
+    let file = benchmarkDirectory.appendingPathComponent("margins-130000.blt")
+    if !FileManager.default.fileExists(atPath: file.path) {
+        try marginsFile(ballots: 130_000, seed: 12).write(to: file, atomically: true, encoding: .utf8)
+    }
+    print("Margins and resampling: 130,000 ballots, 20 candidates, 9 seats, ERS97:")
+    measure("count (baseline)", ["count", file.path], runs: options.runs)
+    measure("margins --method stv", ["margins", file.path, "--method", "stv"], runs: max(1, options.runs / 2))
+    measure("margins --method stv --resample 1000", ["margins", file.path, "--method", "stv", "--resample", "1000"], runs: 1)
+    measure("margins --method block", ["margins", file.path, "--method", "block"], runs: max(1, options.runs / 2))
+    exit(0)
 }
 
 if options.htmlOnly {
