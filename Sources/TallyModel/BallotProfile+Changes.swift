@@ -40,6 +40,18 @@ extension BallotProfile {
         return changed(entries: entries, starts: starts, weights: weights, lines: lines)
     }
 
+    /// A profile of the same candidates whose ballots each mark one candidate, `votes[i]` of
+    /// them for candidate i: the same totals, for searching a block vote by its totals alone.
+    public func withTotals(_ votes: [Int64]) -> BallotProfile {
+        var entries: [Preference] = [], starts = [0], weights: [Int64] = []
+        for (candidate, total) in votes.enumerated() where total > 0 {
+            entries.append(Preference(candidate: candidate))
+            starts.append(entries.count)
+            weights.append(total)
+        }
+        return changed(entries: entries, starts: starts, weights: weights, lines: Array(repeating: 0, count: weights.count * IrregularityTally.linesKept))
+    }
+
     /// This profile with each distinct ranking carried by `weights[i]` ballots instead (a
     /// resample); rankings given no ballots are left out.
     public func reweighted(_ weights: [Int64]) -> BallotProfile {

@@ -9,7 +9,9 @@ import TallyModel
 /// ties in it are broken): between two numbers at which some pair of candidates becomes equal
 /// or changes places, every recount elects the same candidates. So the fewest ballots is the
 /// first of those numbers whose recount changes the result, and the recount at one fewer keeps
-/// it. Minimums (displacement) are applied in every recount, so the margins hold under them.
+/// it. The search recounts the totals alone (one ballot per mark); each figure found is then
+/// recounted on the ballots, with it and with one fewer, and a disagreement is a fault. Minimums
+/// (displacement) are applied in every recount, so the margins hold under them.
 public struct BlockVoteMargins: Sendable {
     public let record: BlockVoteRecord
     /// One per standing candidate not elected, in placing order.
@@ -26,6 +28,9 @@ public struct BlockVoteMargins: Sendable {
         let record = try method.count(profile, ties: ties)
         self.record = record
         func recount(_ changed: BallotProfile) throws -> [Int] { try method.count(changed, ties: ties).elected }
+        // The search runs on the totals alone (the result depends on nothing else); each figure
+        // it finds is then proved on the ballots themselves.
+        func recount(totals: [Int64]) throws -> [Int] { try recount(profile.withTotals(totals)) }
         let elected = Set(record.elected)
         let votes = record.votes
         let standing = record.placing
@@ -39,9 +44,14 @@ public struct BlockVoteMargins: Sendable {
             }).sorted()
             var found: BlockVoteMargin?
             for added in steps {
+                var totals = votes
+                totals[candidate] += added
+                guard try recount(totals: totals).contains(candidate) else { continue }
                 let winners = try recount(profile.adding([candidate], weight: added))
-                guard winners.contains(candidate) else { continue }
                 let before = added > 1 ? try recount(profile.adding([candidate], weight: added - 1)) : record.elected
+                guard winners.contains(candidate), !before.contains(candidate) else {
+                    throw InternalInconsistency("block-vote margin of candidate \(candidate): the totals and the ballots disagree at \(added)")
+                }
                 found = BlockVoteMargin(candidate: candidate, kind: .toElect, ballots: added, challenger: nil, electedWith: winners, electedWithOneFewer: before)
                 break
             }
@@ -72,12 +82,22 @@ public struct BlockVoteMargins: Sendable {
                 }
                 let gap = votes[winner] - votes[challenger]
                 steps.formUnion([max((gap + 1) / 2, 1), gap / 2 + 1])
+                // The ballots that can be changed this way.
+                var available: Int64 = 0
+                for ballot in profile.ballots where qualifies(ballot.ranking) { available += ballot.weight }
                 for changed in steps.sorted() {
                     if let current = best?.ballots, changed >= current { break }
+                    guard changed <= available else { break }
+                    var totals = votes
+                    totals[winner] -= changed
+                    totals[challenger] += changed
+                    guard try !recount(totals: totals).contains(winner) else { continue }
                     guard let profileChanged = profile.changing(changed, where: qualifies, by: change) else { break }
                     let winners = try recount(profileChanged)
-                    guard !winners.contains(winner) else { continue }
                     let before = changed > 1 ? try profile.changing(changed - 1, where: qualifies, by: change).map(recount) : record.elected
+                    guard !winners.contains(winner), before?.contains(winner) ?? true else {
+                        throw InternalInconsistency("block-vote margin of candidate \(winner): the totals and the ballots disagree at \(changed)")
+                    }
                     best = BlockVoteMargin(candidate: winner, kind: .toUnseat, ballots: changed, challenger: challenger, electedWith: winners, electedWithOneFewer: before)
                     break
                 }
