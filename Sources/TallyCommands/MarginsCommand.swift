@@ -47,22 +47,19 @@ enum MarginsCommand {
                 ballots: ballots, method: method, seats: arguments.integer("--seats", in: 1...Preference.maximumCandidates, spec: spec),
                 ties: BallotFileOptions.ties(arguments)
             )
-            // The result's stability, when asked for: the same request, resampled.
-            func stability(_ prepared: PreparedBallots) throws -> StabilityReport? {
-                guard let resamples else { return nil }
-                let (_, result, resampling) = try Election.resample(request, resamples: resamples, threads: threads)
-                return StabilityReport(resampling: resampling, elected: result.elected, source: ReportSource(prepared))
-            }
-            if stv {
-                let (prepared, margins) = try Election.stvMargins(request)
-                var report = STVMarginsReport(margins: margins, source: ReportSource(prepared))
-                report.stability = try stability(prepared)
+            let outcome = try Election.margins(request, resamples: resamples, threads: threads)
+            let source = ReportSource(outcome.ballots)
+            let stability = outcome.resampling.map { StabilityReport(resampling: $0, elected: outcome.elected, source: source) }
+            switch outcome.margins {
+            case let .stv(margins):
+                var report = STVMarginsReport(margins: margins, source: source)
+                report.stability = stability
+                return try ReportOutput.deliver(report, arguments, ties: margins.record.ties, seed: margins.record.seed)
+            case let .block(margins):
+                var report = MarginsReport(margins: margins, source: source)
+                report.stability = stability
                 return try ReportOutput.deliver(report, arguments, ties: margins.record.ties, seed: margins.record.seed)
             }
-            let (prepared, margins) = try Election.blockMargins(request)
-            var report = MarginsReport(margins: margins, source: ReportSource(prepared))
-            report.stability = try stability(prepared)
-            return try ReportOutput.deliver(report, arguments, ties: margins.record.ties, seed: margins.record.seed)
         }
     }
 }

@@ -20,6 +20,30 @@ public struct BlockVote: Sendable {
         self.minimums = minimums
     }
 
+    /// The marks a ranking (`entries[range]`) gives votes to: whole ranks while they fit in
+    /// `limit`; `straddles` when a rank of equal marks does not fit and fewer than `limit` were
+    /// taken (an over-vote, handled by the policy).
+    static func marks(_ entries: UnsafeBufferPointer<Preference>, _ range: Range<Int>, limit: Int) -> (taken: Int, straddles: Bool) {
+        var taken = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            var rankEnd = index + 1
+            while rankEnd < range.upperBound, entries[rankEnd].isEqualToPrevious { rankEnd += 1 }
+            if taken + (rankEnd - index) > limit { break }
+            taken += rankEnd - index
+            index = rankEnd
+        }
+        return (taken, index < range.upperBound && taken < limit)
+    }
+
+    /// The number of a ranking's entries that give votes under `policy`: nil when the ballot is
+    /// void as an over-vote (`count` decides the same way).
+    static func countedMarks(_ ranking: Ranking, limit: Int, policy: OverVotePolicy) -> Int? {
+        let (taken, straddles) = Array(ranking.entries).withUnsafeBufferPointer { marks($0, 0..<$0.count, limit: limit) }
+        if straddles, policy == .void || taken == 0 { return nil }
+        return taken
+    }
+
     /// Counts `profile`. Throws `CountError` for impossible options, `UnresolvedTie` when the tie
     /// breaker cannot decide.
     public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> BlockVoteRecord {
@@ -38,18 +62,9 @@ public struct BlockVote: Sendable {
             for ballot in 0..<weights.count {
                 let start = starts[ballot]
                 let end = starts[ballot + 1]
-                // Take whole ranks while they fit in K.
-                var taken = 0
-                var index = start
-                while index < end {
-                    var rankEnd = index + 1
-                    while rankEnd < end, entries[rankEnd].isEqualToPrevious { rankEnd += 1 }
-                    if taken + (rankEnd - index) > limit { break }
-                    taken += rankEnd - index
-                    index = rankEnd
-                }
+                let (taken, straddles) = BlockVote.marks(entries, start..<end, limit: limit)
                 let weight = weights[ballot]
-                if index < end, taken < limit { // a rank of equal marks straddles the K-th vote
+                if straddles { // a rank of equal marks straddles the K-th vote
                     if overVotes == .void || taken == 0 { overVoted.add(profile.ballots[ballot]); continue }
                     partlyCounted.add(profile.ballots[ballot])
                 }

@@ -17,12 +17,8 @@ public struct MarginsReport: ResultSheet {
 
     private var record: BlockVoteRecord { margins.record }
 
-    /// What a recount changed against the count: "+Reeves −Willsman", or "no change".
-    func change(_ elected: [Int]) -> String {
-        let gained = elected.filter { !record.elected.contains($0) }, lost = record.elected.filter { !elected.contains($0) }
-        guard !gained.isEmpty || !lost.isEmpty else { return "no change" }
-        return (gained.map { "+" + source.name($0) } + lost.map { "−" + source.name($0) }).joined(separator: " ")
-    }
+    /// What a recount changed against the count.
+    func change(_ elected: [Int]) -> String { source.change(from: record.elected, to: elected) }
 
     /// Whether the recount with one ballot fewer leaves the candidate's result as it was, so that
     /// the figure is the fewest: "yes", or "NO" (which the search rules out; shown if it ever fails).

@@ -50,6 +50,14 @@ public struct ReportSource: Sendable {
         candidates.map { name($0) }.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
     }
 
+    /// What a recount changed against the count's `original` winners: "+A −B" (who comes in,
+    /// who goes out), or "no change".
+    func change(from original: [Int], to elected: [Int]) -> String {
+        let gained = elected.filter { !original.contains($0) }, lost = original.filter { !elected.contains($0) }
+        guard !gained.isEmpty || !lost.isEmpty else { return "no change" }
+        return (gained.map { "+" + name($0) } + lost.map { "−" + name($0) }).joined(separator: " ")
+    }
+
     /// "Title (file.blt, BLT)" or just the file.
     var heading: String {
         let file = "\(path), \(format.rawValue.uppercased())" + (region.map { ", region \($0)" } ?? "")

@@ -16,12 +16,8 @@ public struct STVMarginsReport: ResultSheet {
 
     private var record: STVRecord { margins.record }
 
-    /// What a recount changed against the count: "+A −B", or "no change".
-    func change(_ elected: [Int]) -> String {
-        let gained = elected.filter { !record.elected.contains($0) }, lost = record.elected.filter { !elected.contains($0) }
-        guard !gained.isEmpty || !lost.isEmpty else { return "no change" }
-        return (gained.map { "+" + source.name($0) } + lost.map { "−" + source.name($0) }).joined(separator: " ")
-    }
+    /// What a recount changed against the count.
+    func change(_ elected: [Int]) -> String { source.change(from: record.elected, to: elected) }
 
     public func text() -> String {
         var output = TextWrap.lines("Margins, STV (\(record.rule.rawValue)): \(source.heading)", indent: "", hanging: 2)

@@ -42,17 +42,17 @@ let candidates = ["Abbott", "Baker", "Clarke", "Davies", "Evans", "Fraser", "Gre
 /// Popularity weights for a Plackett–Luce draw: earlier candidates are more popular.
 let popularity: [UInt64] = [30, 24, 20, 16, 13, 11, 9, 7, 6, 5, 4, 3]
 
-/// One ranking: candidates drawn one by one with probability proportional to popularity among
-/// those left, stopping after a length drawn uniformly from 1...12.
-func ranking(_ draw: inout SeededDraw) -> [Int] {
-    var left = Array(0..<candidates.count)
-    let length = Int(draw.uniform(below: UInt64(candidates.count))) + 1
+/// One ranking: candidates drawn one by one with probability proportional to `weights` among
+/// those left (Plackett–Luce), stopping after a length drawn uniformly from 1 to all of them.
+func ranking(_ draw: inout SeededDraw, weights: [UInt64] = popularity) -> [Int] {
+    var left = Array(0..<weights.count)
+    let length = Int(draw.uniform(below: UInt64(weights.count))) + 1
     var result: [Int] = []
     while result.count < length {
-        let total = left.reduce(0) { $0 + popularity[$1] }
+        let total = left.reduce(0) { $0 + weights[$1] }
         var pick = draw.uniform(below: total)
         var position = 0
-        while pick >= popularity[left[position]] { pick -= popularity[left[position]]; position += 1 }
+        while pick >= weights[left[position]] { pick -= weights[left[position]]; position += 1 }
         result.append(left.remove(at: position))
     }
     return result
@@ -193,16 +193,7 @@ func marginsFile(ballots: Int, seed: UInt64) -> String {
     var draw = SeededDraw(seed: seed)
     var lines: [String] = []
     for _ in 0..<ballots {
-        var left = Array(0..<20)
-        let length = Int(draw.uniform(below: 20)) + 1
-        var order: [Int] = []
-        while order.count < length {
-            let total = left.reduce(0) { $0 + weights[$1] }
-            var pick = draw.uniform(below: total)
-            var position = 0
-            while pick >= weights[left[position]] { pick -= weights[left[position]]; position += 1 }
-            order.append(left.remove(at: position))
-        }
+        let order = ranking(&draw, weights: weights)
         lines.append("1 " + order.map { String($0 + 1) }.joined(separator: " ") + " 0")
     }
     return "20 9\n" + lines.joined(separator: "\n") + "\n0\n" + names.map { "\"\($0)\"" }.joined(separator: "\n") + "\n\"Margins benchmark\"\n"

@@ -27,17 +27,16 @@ import TallyTestSupport
 
     static let contests = ["ncg-2017", "ncg-2022", "nec-2016", "nec-2018", "nec-2020"]
 
-    private func html(_ arguments: [String]) -> (markup: String, root: XHTMLTree.Element?) {
+    /// The report the command line writes, parsed; a report that is not well-formed XHTML fails.
+    private func html(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> (markup: String, root: XHTMLTree.Element) {
         let outcome = TallyCLI.run(arguments + ["--format", "html"])
-        #expect(outcome.exitCode == .success, "\(arguments): \(outcome.standardError)")
+        #expect(outcome.exitCode == .success, "\(arguments): \(outcome.standardError)", sourceLocation: sourceLocation)
         let (root, error) = XHTMLTree.parse(outcome.standardOutput)
-        #expect(error == nil, "\(arguments): not well-formed XHTML: \(error ?? "")")
-        return (outcome.standardOutput, root)
+        return (outcome.standardOutput, try #require(root, "\(arguments): not well-formed XHTML: \(error ?? "")", sourceLocation: sourceLocation))
     }
 
     /// Every chart has a title, a description, at least one mark, and a table on the page.
-    private func checkCharts(_ root: XHTMLTree.Element?, _ label: String) {
-        guard let root else { return }
+    private func checkCharts(_ root: XHTMLTree.Element, _ label: String) {
         let charts = root.all("svg")
         for chart in charts {
             #expect(chart.attributes["role"] == "img", "\(label): a chart without role=img")
@@ -50,32 +49,32 @@ import TallyTestSupport
     }
 
     @Test(arguments: fixtureCounts)
-    func everyFixtureRendersAsWellFormedXHTML(_ run: [String]) {
-        let (_, root) = html(["count", Repository.fixture(run[0])] + run.dropFirst())
+    func everyFixtureRendersAsWellFormedXHTML(_ run: [String]) throws {
+        let (_, root) = try html(["count", Repository.fixture(run[0])] + run.dropFirst())
         checkCharts(root, run.joined(separator: " "))
     }
 
     @Test(arguments: ["ers97-model/ballots.blt", "linn07/ballots.blt", "dundee22-coldside/ballots.blt"])
-    func comparisonsRenderAsWellFormedXHTML(_ path: String) {
-        checkCharts(html(["compare", Repository.fixture(path)]).root, path)
+    func comparisonsRenderAsWellFormedXHTML(_ path: String) throws {
+        checkCharts(try html(["compare", Repository.fixture(path)]).root, path)
     }
 
     @Test(arguments: contests)
-    func everyContestRendersAsWellFormedXHTML(_ name: String) {
+    func everyContestRendersAsWellFormedXHTML(_ name: String) throws {
         let contest = Repository.fixture("contests/\(name)/contest.json")
-        checkCharts(html(["count", "--contest", contest]).root, name)
-        checkCharts(html(["compare", "--contest", contest]).root, name)
+        checkCharts(try html(["count", "--contest", contest]).root, name)
+        checkCharts(try html(["compare", "--contest", contest]).root, name)
     }
 
     @Test(arguments: ["ncg-2022", "nec-2020", "two-slates-12"])
-    func simulationsRenderAsWellFormedXHTML(_ name: String) {
-        let (_, root) = html(["simulate", Repository.fixture("scenarios/\(name)/scenario.json"), "--trials", "20", "--voters", "300", "--quiet"])
+    func simulationsRenderAsWellFormedXHTML(_ name: String) throws {
+        let (_, root) = try html(["simulate", Repository.fixture("scenarios/\(name)/scenario.json"), "--trials", "20", "--voters", "300", "--quiet"])
         checkCharts(root, name)
     }
 
-    @Test func marginsRenderAsWellFormedXHTML() {
-        checkCharts(html(["margins", Repository.fixture("contests/nec-2016/marks.csv"), "--seats", "6", "--votes-per-ballot", "1", "--resample", "20"]).root, "block margins")
-        checkCharts(html(["margins", Repository.fixture("ers97-model/ballots.blt"), "--method", "stv", "--resample", "10"]).root, "STV margins")
+    @Test func marginsRenderAsWellFormedXHTML() throws {
+        checkCharts(try html(["margins", Repository.fixture("contests/nec-2016/marks.csv"), "--seats", "6", "--votes-per-ballot", "1", "--resample", "20"]).root, "block margins")
+        checkCharts(try html(["margins", Repository.fixture("ers97-model/ballots.blt"), "--method", "stv", "--resample", "10"]).root, "STV margins")
     }
 
     /// "1,234.56", "+1.00", "*107.58" → "1234.56", "1.00", "107.58": the figure as JSON writes it.
@@ -94,7 +93,7 @@ import TallyTestSupport
             "\(stage["stage"]!)" + ((stage["sub_stage"] as? Int).map { ".\($0)" } ?? "")
         }
         let byLabel = Dictionary(uniqueKeysWithValues: stages.map { (label($0), $0) })
-        let root = try #require(html(count).root)
+        let root = try html(count).root
         var checked = 0
         for row in root.all("tr") {
             for cell in row.all("td") {

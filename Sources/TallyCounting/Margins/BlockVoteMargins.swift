@@ -66,7 +66,7 @@ public struct BlockVoteMargins: Sendable {
                 // A ballot whose counted marks include the winner in full and which does not name
                 // the challenger: its mark for the winner moves to the challenger.
                 func qualifies(_ ranking: Ranking) -> Bool {
-                    guard let counted = BlockVoteMargins.countedMarks(ranking, limit: limit, overVotes: method.overVotes) else { return false }
+                    guard let counted = BlockVote.countedMarks(ranking, limit: limit, policy: method.overVotes) else { return false }
                     return ranking.entries.prefix(counted).contains { $0.candidate == winner } && !ranking.entries.contains { $0.candidate == challenger }
                 }
                 func change(_ ranking: Ranking) -> [Preference] {
@@ -106,22 +106,5 @@ public struct BlockVoteMargins: Sendable {
         }
         self.toElect = toElect
         self.toUnseat = toUnseat
-    }
-
-    /// How many of a ballot's entries give a vote, as `BlockVote` counts them: whole ranks while
-    /// they fit in `limit`; nil when the ballot is void as an over-vote.
-    static func countedMarks(_ ranking: Ranking, limit: Int, overVotes: OverVotePolicy) -> Int? {
-        let entries = ranking.entries
-        var taken = 0
-        var index = entries.startIndex
-        while index < entries.endIndex {
-            var rankEnd = index + 1
-            while rankEnd < entries.endIndex, entries[rankEnd].isEqualToPrevious { rankEnd += 1 }
-            if taken + (rankEnd - index) > limit { break }
-            taken += rankEnd - index
-            index = rankEnd
-        }
-        if index < entries.endIndex, taken < limit, overVotes == .void || taken == 0 { return nil }
-        return taken
     }
 }
