@@ -58,12 +58,14 @@ extension STVMarginsReport {
             html.element("p", [("class", "subtitle")], "How close the STV count was (\(record.rule.title))")
             HTMLSections.facts(&html, [("Seats", String(record.seats)), ("Quota", NumberFormatting.grouped(record.quota)), ("Elected", source.names(record.elected))])
             HTMLSections.heading(&html, level: 2, "What it would have taken to elect each candidate not elected")
-            html.element("p", "The fewest ballots ranking only the candidate that a search found to elect them: each proved by a recount, with one fewer shown. STV is not monotonic, so each figure is an upper bound.")
+            html.element("p", "The fewest ballots ranking only the candidate that a search found to elect them, each proved by a recount, with one fewer shown, and the fewest that could. " + STVMarginsReport.method)
             HTMLSections.table(&html, caption: "Ballots added, each ranking only the candidate", columns: [
-                .init("Candidate"), .init("Ballots", numeric: true), .init("Recount with them"), .init("One fewer"), .init("Recounts", numeric: true),
+                .init("Candidate"), .init("Ballots", numeric: true), .init("At least", numeric: true), .init("Figure"),
+                .init("Recount with them"), .init("One fewer"), .init("Recounts", numeric: true),
             ], rows: margins.toElect.map { margin in
-                [source.name(margin.candidate), margin.ballots.map(NumberFormatting.grouped) ?? "none found",
-                 margin.ballots == nil ? "" : change(margin.electedWith), margin.electedWithOneFewer.map(change) ?? "", String(margin.recounts)]
+                [source.name(margin.candidate)] + figureCells(margin) + [
+                    margin.ballots == nil ? "" : change(margin.electedWith), margin.electedWithOneFewer.map(change) ?? "", String(margin.recounts),
+                ]
             })
             HTMLSections.heading(&html, level: 2, "How close each exclusion was")
             HTMLSections.table(&html, caption: "Votes before each exclusion: the lowest candidate who stayed, less the highest excluded", columns: [
