@@ -22,6 +22,35 @@ import TallyTestSupport
         #expect(margins.exclusionGaps.last?.gap?.description == "2.16")
     }
 
+    /// On every STV fixture, under its rule: each figure elects its candidate on recount, one
+    /// fewer does not, and every number between the votes' bound and an exact figure fails.
+    @Test(arguments: [
+        ("ers97-model/ballots.blt", STVRule.ers97), ("ers97-batches/ballots.blt", .ers97), ("ers97-bulk-exclusion/ballots.blt", .ers97),
+        ("ers97-deferral/ballots.blt", .ers97), ("ers97-last-place/ballots.blt", .ers97), ("stv-minimum-women/ballots.blt", .ers97),
+        ("stv-tie-directions/ballots.blt", .scottish), ("stv-tie-draw/ballots.blt", .ers97), ("contests/nec-2020/ballots.blt", .ers97),
+        ("dundee22-maryfield/ballots.blt", .scottish), ("ers97-model/ballots.blt", .meek),
+    ])
+    func everyFixtureFigureElectsOnRecount(path: String, rule: STVRule) throws {
+        let profile = try loadFixture(path)
+        let method = STV(rule: rule, seats: try #require(profile.seats))
+        let margins = try STVMargins(profile: profile, method: method, ties: TieBreaker())
+        #expect(!margins.toElect.isEmpty)
+        for margin in margins.toElect {
+            let ballots = try #require(margin.ballots)
+            #expect(try method.count(profile.adding([margin.candidate], weight: ballots)).elected.contains(margin.candidate))
+            if ballots > 1 {
+                #expect(try !method.count(profile.adding([margin.candidate], weight: ballots - 1)).elected.contains(margin.candidate))
+            }
+            #expect(margin.boundByVotes <= ballots)
+            // An exact figure made by the scan: every number from the votes' bound up fails.
+            if margin.isExact && margin.boundByVotes < ballots - 1 {
+                for number in margin.boundByVotes..<(ballots - 1) {
+                    #expect(try !method.count(profile.adding([margin.candidate], weight: number)).elected.contains(margin.candidate))
+                }
+            }
+        }
+    }
+
     /// On small random elections, under each rule: no number below the lower bound elects the
     /// candidate (every one is recounted), the searched figure is never below the fewest a
     /// brute-force scan finds, and an exact figure is that fewest.
