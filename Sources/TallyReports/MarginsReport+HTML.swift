@@ -57,8 +57,30 @@ extension STVMarginsReport {
             HTMLSections.heading(&html, level: 1, source.profile.title ?? source.path)
             html.element("p", [("class", "subtitle")], "How close the STV count was (\(record.rule.title))")
             HTMLSections.facts(&html, [("Seats", String(record.seats)), ("Quota", NumberFormatting.grouped(record.quota)), ("Elected", source.names(record.elected))])
+            HTMLSections.heading(&html, level: 2, "Summary")
+            html.element("div", [("class", "summary")]) { box in
+                if let closest = margins.toElect.filter({ $0.ballots != nil }).min(by: { $0.ballots! < $1.ballots! }), let ballots = closest.ballots {
+                    let kind = closest.isExact ? "exactly the fewest that could" : "at most; no fewer than \(NumberFormatting.grouped(closest.lowerBound)) could"
+                    box.element("p", "The closest candidate not elected, \(source.name(closest.candidate)), needed \(NumberFormatting.grouped(ballots)) more ballot\(ballots == 1 ? "" : "s") ranking them first (\(kind)).")
+                }
+                if let closest = margins.exclusionGaps.filter({ $0.gap != nil }).min(by: { $0.gap! < $1.gap! }), let gap = closest.gap {
+                    box.element("p", "The closest exclusion was at stage \(closest.stage): \(source.names(closest.excluded)) \(closest.excluded.count == 1 ? "was" : "were") \(NumberFormatting.grouped(gap)) votes behind \(closest.nextLowest.map(source.name) ?? "the next lowest").")
+                }
+            }
             HTMLSections.heading(&html, level: 2, "What it would have taken to elect each candidate not elected")
-            html.element("p", "The fewest ballots ranking only the candidate that a search found to elect them, each proved by a recount, with one fewer shown, and the fewest that could. " + STVMarginsReport.method)
+            html.element("p", STVMarginsReport.method)
+            let elect = margins.toElect.filter { $0.ballots != nil }
+            if !elect.isEmpty, elect.count <= 60 {
+                html.element("figure") { figure in
+                    BarChart(
+                        title: "Ballots needed to elect each candidate not elected",
+                        description: "One bar per candidate not elected: the fewest added ballots found, each ranking only them, that elect them, marked exact or as an upper bound. The figures and lower bounds are in the table below.",
+                        axisLabel: "ballots added", panels: [.init(title: "", bars: elect.map {
+                            .init(label: source.name($0.candidate), length: Double($0.ballots!), figure: NumberFormatting.grouped($0.ballots!) + ($0.isExact ? " (exact)" : " (at most)"), style: .continuing)
+                        })]
+                    ).render(into: &figure)
+                }
+            }
             HTMLSections.table(&html, caption: "Ballots added, each ranking only the candidate", columns: [
                 .init("Candidate"), .init("Ballots", numeric: true), .init("At least", numeric: true), .init("Figure"),
                 .init("Recount with them"), .init("One fewer"), .init("Recounts", numeric: true),
