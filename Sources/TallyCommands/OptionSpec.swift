@@ -11,6 +11,8 @@ public struct OptionSpec: Sendable {
     public let defaultValue: String?
     /// A one-letter alias with its dash, e.g. `-o`.
     public let short: String?
+    /// True when the option may be given more than once (`--vacate A --vacate B`).
+    public var repeatable = false
 
     public init(_ name: String, short: String? = nil, value valueName: String? = nil, help: String, choices: [String]? = nil, default defaultValue: String? = nil) {
         self.name = name
@@ -19,6 +21,13 @@ public struct OptionSpec: Sendable {
         self.help = help
         self.choices = choices
         self.defaultValue = defaultValue
+    }
+
+    /// An option that may be given more than once, each time with one value.
+    public static func repeatable(_ name: String, value valueName: String, help: String) -> OptionSpec {
+        var spec = OptionSpec(name, value: valueName, help: help)
+        spec.repeatable = true
+        return spec
     }
 
     /// An option whose value is one case of `Choice`.

@@ -3,6 +3,8 @@ import TallyModel
 public struct ParsedArguments: Sendable {
     public private(set) var positionals: [String] = []
     private var values: [String: String] = [:]
+    /// Every value of a repeatable option, in order.
+    private var repeatedValues: [String: [String]] = [:]
     private var flags: Set<String> = []
     public private(set) var wantsHelp = false
 
@@ -32,7 +34,7 @@ public struct ParsedArguments: Sendable {
                 throw UsageError(command: spec, message: "unknown option '\(Excerpt.of(name))'\(hint)")
             }
             name = option.name
-            if values[name] != nil || flags.contains(name) {
+            if !option.repeatable, values[name] != nil || flags.contains(name) {
                 throw UsageError(command: spec, message: "option '\(Excerpt.of(name))' is given more than once")
             }
             guard let valueName = option.valueName else {
@@ -54,6 +56,7 @@ public struct ParsedArguments: Sendable {
                 throw UsageError(command: spec, message: "'\(Excerpt.of(value))' is not a valid <\(valueName)> for \(name); expected one of: \(choices.joined(separator: ", "))")
             }
             values[name] = value
+            repeatedValues[name, default: []].append(value)
         }
         let argumentsOptional = spec.argumentsOptionalWith.map { values[$0] != nil } ?? false
         if !wantsHelp, positionals.count != spec.arguments.count, !(argumentsOptional && positionals.isEmpty) {
@@ -65,6 +68,9 @@ public struct ParsedArguments: Sendable {
     }
 
     public func value(_ name: String) -> String? { values[name] }
+
+    /// Every value given for a repeatable option, in order.
+    public func values(_ name: String) -> [String] { repeatedValues[name] ?? [] }
 
     public func flag(_ name: String) -> Bool { flags.contains(name) }
 

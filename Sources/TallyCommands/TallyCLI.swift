@@ -8,6 +8,7 @@ public enum TallyCLI {
         (CountCommand.spec, CountCommand.run),
         (CompareCommand.spec, CompareCommand.run),
         (MarginsCommand.spec, MarginsCommand.run),
+        (VacancyCommand.spec, VacancyCommand.run),
         (CheckCommand.spec, CheckCommand.run),
         (GenerateCommand.spec, GenerateCommand.run),
         (SimulateCommand.spec, SimulateCommand.run),

@@ -18,10 +18,25 @@ extension BallotProfile {
     /// file's own withdrawals and tie order among them are kept. Used to count one section of a
     /// contest whose ballot file holds every section's candidates.
     public func standing(only standing: Set<Int>) -> BallotProfile {
+        keeping(standing, renumber: true)
+    }
+
+    /// The same ballots with the candidates in `leaving` withdrawn: skipped in each ranking, as
+    /// the irregular-ballot rule skips a file's withdrawn candidates, and added to `withdrawn`;
+    /// every candidate keeps their index. Rankings left empty are dropped from the valid ballots
+    /// and counted as `onlyWithdrawnCandidates`. Used to count a casual vacancy without the
+    /// members who leave.
+    public func withdrawing(_ leaving: Set<Int>) -> BallotProfile {
+        keeping(Set(candidates.indices).subtracting(leaving), renumber: false)
+    }
+
+    /// The ballots with only `standing` candidates in the rankings; `renumber`: the others are
+    /// left out of the profile and the rest renumbered, else they stay, withdrawn.
+    private func keeping(_ standing: Set<Int>, renumber: Bool) -> BallotProfile {
         var newIndex = Array(repeating: -1, count: candidates.count)
         var kept: [Candidate] = []
         for candidate in candidates.indices where standing.contains(candidate) {
-            newIndex[candidate] = kept.count
+            newIndex[candidate] = renumber ? kept.count : candidate
             kept.append(candidates[candidate])
         }
         var entries: [Preference] = []
@@ -54,10 +69,12 @@ extension BallotProfile {
             weights.append(ballot.weight)
             if let region = ballot.region { regionIndices.append(Int32(region)) }
         }
-        let keptWithdrawn = withdrawn.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
-        let keptTieOrder = tieOrder.map { $0.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } }
+        let keptWithdrawn = renumber
+            ? withdrawn.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
+            : Set(withdrawn).union(candidates.indices.filter { !standing.contains($0) }).sorted()
+        let keptTieOrder = renumber ? tieOrder.map { $0.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } } : tieOrder
         return BallotProfile(
-            title: title, candidates: kept, seats: seats, withdrawn: keptWithdrawn,
+            title: title, candidates: renumber ? kept : candidates, seats: seats, withdrawn: keptWithdrawn,
             tieOrder: keptTieOrder?.isEmpty == true ? nil : keptTieOrder,
             regions: regions, irregularities: irregular, ballotLines: ballotLines,
             entries: entries, starts: starts, weights: weights,
