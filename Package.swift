@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "TallyModel"),
         .target(name: "TallyArithmetic"),
         .target(name: "TallyCounting", dependencies: ["TallyModel", "TallyArithmetic"]),
-        .target(name: "TallyBallotFiles", dependencies: ["TallyModel"]),
+        .target(name: "TallyBallotFiles", dependencies: ["TallyModel", "TallyArithmetic"]),
         .target(name: "TallySimulation", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles"]),
         .target(name: "TallyElection", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallySimulation"]),
         .target(name: "TallyReports", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyElection"]),

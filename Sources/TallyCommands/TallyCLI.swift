@@ -9,6 +9,7 @@ public enum TallyCLI {
         (CompareCommand.spec, CompareCommand.run),
         (MarginsCommand.spec, MarginsCommand.run),
         (VacancyCommand.spec, VacancyCommand.run),
+        (VerifyCommand.spec, VerifyCommand.run),
         (CheckCommand.spec, CheckCommand.run),
         (GenerateCommand.spec, GenerateCommand.run),
         (SimulateCommand.spec, SimulateCommand.run),

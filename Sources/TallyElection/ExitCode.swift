@@ -1,6 +1,11 @@
 /// Exit statuses, from BSD's sysexits.h as command-line tools use them.
 public enum ExitCode: Int32, Sendable {
     case success = 0
+    /// `tally verify`: the sheet's figures differ from the count's, the winners the same (or not
+    /// stated on the sheet).
+    case differentFigures = 1
+    /// `tally verify`: the sheet names other winners than the count.
+    case differentWinners = 2
     /// EX_USAGE: the command was used wrongly (unknown option, missing value).
     case usage = 64
     /// EX_DATAERR: the input is malformed or cannot be counted as asked.

@@ -24,7 +24,7 @@ public struct VacancyReport: ResultSheet {
     var countPhrase: String {
         switch outcome.count {
         case let .block(record): "block vote, \(record.seats) seats"
-        case let .stv(record): "STV (\(record.rule == .ers97 ? "ERS97" : record.rule == .scottish ? "Scottish" : "Meek")), \(record.seats) seats"
+        case let .stv(record): "STV (\(record.rule.name)), \(record.seats) seats"
         }
     }
 

@@ -27,6 +27,15 @@ public enum STVRule: String, Sendable, CaseIterable {
     }
 
     /// What goes before a clause number to name the rule's text: "ERS97 " for "ERS97 5.5.1".
+    /// The rule's short name in prose: "ERS97", "Scottish", "Meek".
+    public var name: String {
+        switch self {
+        case .ers97: "ERS97"
+        case .scottish: "Scottish"
+        case .meek: "Meek"
+        }
+    }
+
     public var clausePrefix: String {
         switch self {
         case .ers97: "ERS97 "
