@@ -39,6 +39,9 @@ public struct Verification: Sendable {
     public let differences: [Difference]
     /// Figures and facts compared.
     public let compared: Int
+    /// For each of the count's stages the sheet gives, in the count's order: figures and facts
+    /// compared, and how many differ.
+    public let byStage: [(stage: String, compared: Int, differing: Int)]
     /// The count's stages the sheet does not give (a CSV may give some of them).
     public let unchecked: [String]
     /// The fewest decimal places a figure on the sheet had where the count has more: figures
@@ -78,9 +81,11 @@ public struct Verification: Sendable {
         let countStages = Verification.stages(of: count)
         var differences: [Difference] = []
         var compared = 0
+        var comparedAt: [String: Int] = [:]
         var fewestPlaces: Int?
         func check(_ countValue: DecimalValue, _ figure: PublishedStages.Figure, stage: String?, countStage: String?, item: String) {
             compared += 1
+            if let countStage { comparedAt[countStage, default: 0] += 1 }
             let (agrees, coarser) = Verification.agrees(countValue, figure)
             if coarser { fewestPlaces = min(fewestPlaces ?? figure.places, figure.places) }
             if !agrees {
@@ -90,6 +95,7 @@ public struct Verification: Sendable {
         func checkNames(_ sheetNames: [String]?, _ countNames: [Int], stage: String, countStage: String, item: String, line: Int?) throws(ElectionFailure) {
             guard let sheetNames else { return }
             compared += 1
+            comparedAt[countStage, default: 0] += 1
             var indices: [Int] = []
             for name in sheetNames { indices.append(try candidate(name, line: line, stage: stage)) }
             if Set(indices) != Set(countNames) {
@@ -136,6 +142,7 @@ public struct Verification: Sendable {
             try checkNames(stage.excluded, countStage.excluded, stage: stage.label, countStage: countStage.label, item: "excluded", line: stage.line)
             if let surplus = stage.surplus {
                 compared += 1
+                comparedAt[countStage.label, default: 0] += 1
                 let sheetIndex: Int?
                 if let surplus { sheetIndex = try candidate(surplus, line: stage.line, stage: stage.label) } else { sheetIndex = nil }
                 if sheetIndex != countStage.surplus {
@@ -163,6 +170,9 @@ public struct Verification: Sendable {
             return (left, lhs.offset) < (right, rhs.offset)
         }.map(\.element)
         self.compared = compared
+        byStage = countStages.compactMap { stage in
+            comparedAt[stage.label].map { (stage.label, $0, differences.filter { $0.countStage == stage.label }.count) }
+        }
         self.unchecked = unchecked
         sheetPlaces = fewestPlaces
         let named = sheet.stages.compactMap(\.elected)

@@ -92,6 +92,7 @@ public struct VerificationReport: ResultSheet {
             ("first_difference", verification.firstDifference.map(json) ?? .null),
             ("differences", .array(verification.differences.map(json))),
             ("unchecked_stages", .array(verification.unchecked.map(JSONValue.string))),
+            ("stages", .array(verification.byStage.map { .object([("stage", .string($0.stage)), ("compared", .integer(Int64($0.compared))), ("differing", .integer(Int64($0.differing)))]) })),
         ])
     }
 
@@ -122,6 +123,10 @@ public struct VerificationReport: ResultSheet {
                 box.element("p", comparedSentence)
                 if let from = verification.sheet.source { box.element("p", "The sheet's source: \(from)") }
             }
+            HTMLSections.heading(&html, level: 2, "Stage by stage")
+            HTMLSections.table(&html, caption: "Figures and facts compared at each of the count's stages the sheet gives", columns: [
+                .init("Stage"), .init("Compared", numeric: true), .init("Differing", numeric: true), .init(""),
+            ], rows: verification.byStage.map { [$0.stage, String($0.compared), String($0.differing), $0.differing == 0 ? "agrees" : "differs"] })
             if !rows.isEmpty {
                 HTMLSections.heading(&html, level: 2, "Every difference")
                 HTMLSections.table(&html, caption: "Figures and facts that differ, in the count's order of stages", columns: [
