@@ -13,12 +13,15 @@ public struct BLTReader: Sendable {
     private enum Phase { case header, beforeBallots, ballots, names, trailing }
 
     /// Reads a whole file held in `bytes`; `file` names it in errors.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> BallotProfile {
+    /// `observer` is told what became of each ballot line.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil) throws -> BallotProfile {
         var parser = Parser(bytes: bytes, file: file)
+        parser.observer = observer
         return try parser.run()
     }
 
     private struct Parser {
+        var observer: BallotLineObserver?
         let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         var cursor: LineCursor
@@ -130,6 +133,7 @@ public struct BLTReader: Sendable {
                 }
                 phase = .ballots
                 builder = BallotProfileBuilder(rule: IrregularBallotRule(candidateCount: candidateCount, withdrawn: withdrawn), expectedRankings: bytes.count / 48)
+                builder!.observer = observer
                 try ballotLine()
             case .ballots:
                 try ballotLine()

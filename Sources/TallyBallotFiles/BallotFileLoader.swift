@@ -19,18 +19,19 @@ public struct BallotFileLoader: Sendable {
         public let path: String
     }
 
-    public func load(path: String) throws -> Loaded {
+    /// Reads the file at `path`; `observer` is told what became of each ballot line.
+    public func load(path: String, observer: BallotLineObserver? = nil) throws -> Loaded {
         let data = try FileContents.read(path: path, kind: "ballot file", limit: FileContents.maximumBallotFileBytes)
-        return try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), path: path) }
+        return try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), path: path, observer: observer) }
     }
 
     /// Reads ballots already in memory; `path` names them in errors and guides format detection.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Loaded {
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, observer: BallotLineObserver? = nil) throws -> Loaded {
         try TextValidation.check(bytes, file: path)
         let chosen = format ?? BallotFileFormat.detect(path: path, bytes: bytes)
         let profile = switch chosen {
-        case .blt: try BLTReader().read(bytes, file: path)
-        case .csv: try CSVReader(options: csvOptions).read(bytes, file: path)
+        case .blt: try BLTReader().read(bytes, file: path, observer: observer)
+        case .csv: try CSVReader(options: csvOptions).read(bytes, file: path, observer: observer)
         }
         return Loaded(profile: profile, format: chosen, path: path)
     }

@@ -13,8 +13,10 @@ public struct CSVReader: Sendable {
     public init(options: CSVOptions = CSVOptions()) { self.options = options }
 
     /// Reads a whole file held in `bytes`; `file` names it in errors.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> BallotProfile {
+    /// `observer` is told what became of each ballot row.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil) throws -> BallotProfile {
         var reader = Reader(bytes: bytes, file: file, options: options)
+        reader.observer = observer
         do {
             return try reader.run()
         } catch let located as BallotFileError.Located {
@@ -38,6 +40,7 @@ public struct CSVReader: Sendable {
     }
 
     private struct Reader {
+        var observer: BallotLineObserver?
         let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         let options: CSVOptions
@@ -78,6 +81,7 @@ public struct CSVReader: Sendable {
             builder = BallotProfileBuilder(rule: IrregularBallotRule(
                 candidateCount: candidateCount, withdrawn: [], equalRanksAreIrregular: cells == .ranks
             ), expectedRankings: bytes.count / 48)
+            builder.observer = observer
             while try parser.nextRow() {
                 if parser.isEmptyLine { continue }
                 try row()

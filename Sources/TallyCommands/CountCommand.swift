@@ -11,6 +11,7 @@ enum CountCommand {
         arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
         options: [
             OptionSpec("--contest", value: "file", help: "Count a whole contest described in a JSON file: its sections or regions, seats, methods, minimums and candidates (docs/contest-files.md), with a combined summary."),
+            OptionSpec("--audit-trail", value: "file", help: "Also write a CSV of where each ballot line's papers went at each stage, and at what value (ERS97, Scottish, block vote; docs/audit-trail.md). Written as it is made, never held whole in memory."),
         ] + CountOptions.specs(defaultMethod: .stv) + ReportOutput.specs(declaration: true) + BallotFileOptions.specs,
         discussion: """
         Exits 0 after a count, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, \
@@ -24,8 +25,13 @@ enum CountCommand {
             if let contest = arguments.value("--contest") { return try countContest(contest, arguments) }
             // The request is checked whole before the file is read.
             let request = try request(arguments)
-            let (ballots, result) = try Election.count(request)
+            let trailPath = arguments.value("--audit-trail")
+            let trail = try trailPath.map { _ throws(ElectionFailure) in try AuditTrail() }
+            let (ballots, result) = try Election.count(request, auditTrail: trail)
             let source = ReportSource(ballots)
+            if let trail, let trailPath {
+                try OutputFile.stream(to: trailPath) { emit in try AuditTrailCSV.write(trail, source: source, emit: emit) }
+            }
             let options = ReportOutput.options(arguments)
             switch result {
             case let .stv(record):
@@ -50,7 +56,7 @@ enum CountCommand {
         guard arguments.positionals.isEmpty else {
             throw UsageError(command: spec, message: "with --contest the ballot files come from the contest file; leave out <file>")
         }
-        for option in CountOptions.contestGives where arguments.value(option) != nil {
+        for option in CountOptions.contestGives + ["--audit-trail"] where arguments.value(option) != nil {
             throw UsageError(command: spec, message: "\(option) comes from the contest file with --contest")
         }
         let seed = try BallotFileOptions.seed(arguments)

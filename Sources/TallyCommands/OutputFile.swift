@@ -25,8 +25,18 @@ private let systemWrite = Darwin.write
 enum OutputFile {
     /// Writes `text` to `path`; a failure is an `ElectionFailure` of kind `.cannotWrite` (exit 73).
     static func write(_ text: String, to path: String) throws(ElectionFailure) {
+        let bytes = Array(text.utf8)
+        try stream(to: path) { emit in try emit(bytes) }
+    }
+
+    /// Writes what `produce` emits, chunk by chunk, to `path`, as `write(_:to:)` writes text: a
+    /// file of any size is never held whole in memory. An error `produce` throws stops the write
+    /// (a regular file is then left as it was) and is thrown again.
+    static func stream(to path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws(ElectionFailure) {
         do {
-            try write(Array(text.utf8), to: path)
+            try write(to: path) { descriptor in try produce { chunk in try writeAll(descriptor, chunk) } }
+        } catch let failure as ElectionFailure {
+            throw failure
         } catch let problem as Problem {
             throw ElectionFailure(.cannotWrite, "cannot write \(path): \(problem.message)")
         } catch {
@@ -44,7 +54,10 @@ enum OutputFile {
         }
     }
 
-    private static func write(_ bytes: [UInt8], to path: String) throws {
+    /// Where the bytes go: `content` writes them to an open descriptor.
+    typealias Content = (Int32) throws -> Void
+
+    private static func write(to path: String, _ bytes: Content) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             guard errno == ENOENT else { throw Problem.system("cannot inspect it") }
@@ -68,7 +81,7 @@ enum OutputFile {
         }
     }
 
-    private static func write(_ bytes: [UInt8], to path: String, info: stat) throws {
+    private static func write(_ bytes: Content, to path: String, info: stat) throws {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             if info.st_nlink > 1 {
@@ -90,7 +103,7 @@ enum OutputFile {
     /// Writes a new file beside `path` and renames it over `path`, so that a reader sees the old
     /// text or the new, never half of it. `keeping`: the file being replaced, whose permissions
     /// and owner the new file takes.
-    private static func replaceAtomically(_ path: String, with bytes: [UInt8], keeping existing: stat?) throws {
+    private static func replaceAtomically(_ path: String, with bytes: Content, keeping existing: stat?) throws {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -114,7 +127,7 @@ enum OutputFile {
                 _ = fchown(descriptor, existing.st_uid, existing.st_gid) // allowed only to its owner or root
                 guard fchmod(descriptor, existing.st_mode & 0o7777) == 0 else { throw Problem.system("cannot set its permissions") }
             }
-            try writeAll(descriptor, bytes)
+            try bytes(descriptor)
             guard fsync(descriptor) == 0 else { throw Problem.system("cannot save it") }
             guard close(descriptor) == 0 else { descriptor = -1; throw Problem.system("cannot save it") }
             descriptor = -1
@@ -128,14 +141,14 @@ enum OutputFile {
 
     /// Opens `path` for writing and writes `bytes` to whatever it is (a pipe, a device, a file
     /// with several links).
-    private static func writeThrough(_ path: String, _ bytes: [UInt8], create: Bool, truncate: Bool = false) throws {
+    private static func writeThrough(_ path: String, _ bytes: Content, create: Bool, truncate: Bool = false) throws {
         var flags = O_WRONLY | O_CLOEXEC
         if create { flags |= O_CREAT }
         if truncate || create { flags |= O_TRUNC }
         let descriptor = open(path, flags, 0o666)
         guard descriptor >= 0 else { throw Problem.system("cannot open it") }
         do {
-            try writeAll(descriptor, bytes)
+            try bytes(descriptor)
         } catch {
             close(descriptor)
             throw error

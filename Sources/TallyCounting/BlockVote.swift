@@ -1,3 +1,4 @@
+import TallyArithmetic
 import TallyModel
 
 /// Multi-member plurality ("block vote"): each valid ballot gives one vote to each of its first K
@@ -46,7 +47,9 @@ public struct BlockVote: Sendable {
 
     /// Counts `profile`. Throws `CountError` for impossible options, `UnresolvedTie` when the tie
     /// breaker cannot decide.
-    public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> BlockVoteRecord {
+    ///
+    /// `trail`, when given, is told each ranking's votes (one stage, "1") or why it is void.
+    public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker(), trail: PaperTrail? = nil) throws -> BlockVoteRecord {
         let setUp = try CountSetUp(profile: profile, seats: seats, minimums: minimums, validBallots: profile.validBallots)
         guard votesPerBallot >= 1 else { throw CountError.invalidOption("votes per ballot must be at least 1") }
         let (standing, rules) = (setUp.standing, setUp.rules)
@@ -58,22 +61,32 @@ public struct BlockVote: Sendable {
         var counted: Int64 = 0
         var marks: Int64 = 0
         let limit = votesPerBallot
-        profile.withRankings { entries, starts, weights in
+        try profile.withRankings { entries, starts, weights in
             for ballot in 0..<weights.count {
                 let start = starts[ballot]
                 let end = starts[ballot + 1]
                 let (taken, straddles) = BlockVote.marks(entries, start..<end, limit: limit)
                 let weight = weights[ballot]
                 if straddles { // a rank of equal marks straddles the K-th vote
-                    if overVotes == .void || taken == 0 { overVoted.add(profile.ballots[ballot]); continue }
+                    if overVotes == .void || taken == 0 {
+                        overVoted.add(profile.ballots[ballot])
+                        try trail?.void(ranking: ballot, papers: weight, reason: "over-vote: more marks than \(limit) votes (void)")
+                        continue
+                    }
                     partlyCounted.add(profile.ballots[ballot])
                 }
                 counted += weight
                 marks += weight * Int64(taken)
                 for position in start..<(start + taken) { votes[entries[position].candidate] += weight }
+                if let trail {
+                    for position in start..<(start + taken) {
+                        try trail.credit(ranking: ballot, papers: weight, to: entries[position].candidate, value: DecimalValue(units: 1, places: 0))
+                    }
+                }
             }
         }
 
+        try trail?.endStage("1")
         guard counted > 0 else { throw CountError.noVotes }
         var tieBreaker = ties
         let placing = try placingOrder(votes: votes, standing: standing, tieBreaker: &tieBreaker)

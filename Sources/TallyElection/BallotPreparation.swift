@@ -9,11 +9,13 @@ public enum BallotPreparation {
     static let csvOptionNames = ["--layout", "--cells", "--weight-column", "--id-column", "--region-column"]
 
     /// Reads the ballot file at `path`.
-    public static func read(_ path: String, with loader: BallotFileLoader) throws(ElectionFailure) -> PreparedBallots {
+    public static func read(_ path: String, with loader: BallotFileLoader, observer: BallotLineObserver? = nil) throws(ElectionFailure) -> PreparedBallots {
         do {
-            return PreparedBallots(try loader.load(path: path))
+            return PreparedBallots(try loader.load(path: path, observer: observer))
         } catch let error as BallotFileError {
             throw ElectionFailure(error)
+        } catch let failure as ElectionFailure {
+            throw failure
         } catch {
             throw ElectionFailure(.badData, "\(path): \(error)")
         }
@@ -29,14 +31,15 @@ public enum BallotPreparation {
 
     /// Reads and prepares the ballots `selection` names. A file with regions needs a region,
     /// unless `wholeFile`.
-    public static func prepare(_ selection: BallotSelection, wholeFile: Bool = false) throws(ElectionFailure) -> PreparedBallots {
-        try prepare(read(selection), selection, wholeFile: wholeFile)
+    /// `observer` is told what became of each ballot line as the file is read.
+    public static func prepare(_ selection: BallotSelection, wholeFile: Bool = false, observer: BallotLineObserver? = nil) throws(ElectionFailure) -> PreparedBallots {
+        try prepare(read(selection, observer: observer), selection, wholeFile: wholeFile)
     }
 
     /// Reads the ballot file `selection` names, refusing CSV reading options for a file read as
     /// BLT (they would do nothing).
-    static func read(_ selection: BallotSelection) throws(ElectionFailure) -> PreparedBallots {
-        let ballots = try read(selection.path, with: selection.reading)
+    static func read(_ selection: BallotSelection, observer: BallotLineObserver? = nil) throws(ElectionFailure) -> PreparedBallots {
+        let ballots = try read(selection.path, with: selection.reading, observer: observer)
         if ballots.format == .blt, let option = csvOptionsGiven(selection.reading.csvOptions).first {
             throw ElectionFailure(.request, "\(option) is for CSV files; \(selection.path) was read as BLT")
         }

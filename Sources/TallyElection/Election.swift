@@ -10,28 +10,39 @@ public enum Election {
     /// the request's fault.
     public static func count(
         _ ballots: PreparedBallots, seats: Int, method: CountMethod, minimums: [Minimum], ties: TieBreaker, context: String,
-        seatsAskedFor: Bool = false
+        seatsAskedFor: Bool = false, trail: PaperTrail? = nil
     ) throws(ElectionFailure) -> CountResult {
         do {
             switch method {
             case let .stv(rule):
-                return .stv(try STV(rule: rule, seats: seats, minimums: minimums).count(ballots.profile, ties: ties))
+                return .stv(try STV(rule: rule, seats: seats, minimums: minimums).count(ballots.profile, ties: ties, trail: trail))
             case let .block(votesPerBallot, overVotes):
-                return .block(try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: overVotes, minimums: minimums).count(ballots.profile, ties: ties))
+                return .block(try BlockVote(seats: seats, votesPerBallot: votesPerBallot, overVotes: overVotes, minimums: minimums).count(ballots.profile, ties: ties, trail: trail))
             }
         } catch {
             throw ElectionFailure.counting(error, context, seatsAskedFor: seatsAskedFor) { ballots.profile.candidates[$0].name }
         }
     }
 
-    /// Carries out a count request: reads and prepares the ballots, then counts them.
-    public static func count(_ request: CountRequest) throws(ElectionFailure) -> (ballots: PreparedBallots, result: CountResult) {
-        let ballots = try BallotPreparation.prepare(request.ballots)
+    /// Carries out a count request: reads and prepares the ballots, then counts them. With
+    /// `auditTrail`, every ballot line and every movement of papers is told to it
+    /// (docs/audit-trail.md): for the ERS97 and Scottish rules and block vote, on a file counted
+    /// whole.
+    public static func count(_ request: CountRequest, auditTrail: AuditTrail? = nil) throws(ElectionFailure) -> (ballots: PreparedBallots, result: CountResult) {
+        if auditTrail != nil {
+            if case .stv(.meek) = request.method {
+                throw ElectionFailure(.request, "--audit-trail is for the ERS97 and Scottish rules and block vote: under Meek every paper is shared among several candidates at every iteration (docs/audit-trail.md)")
+            }
+            if request.ballots.region != nil {
+                throw ElectionFailure(.request, "--audit-trail is for a file counted whole: count the region's own file, or leave out --region")
+            }
+        }
+        let ballots = try BallotPreparation.prepare(request.ballots, observer: auditTrail)
         let seats = try request.seats(for: ballots)
         let ties = try request.ties.breaker(for: ballots.profile)
         let result = try count(
             ballots, seats: seats, method: request.method, minimums: request.ballots.minimums, ties: ties, context: ballots.path,
-            seatsAskedFor: request.seats != nil
+            seatsAskedFor: request.seats != nil, trail: auditTrail
         )
         return (ballots, result)
     }

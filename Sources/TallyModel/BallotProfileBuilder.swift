@@ -19,6 +19,8 @@ public struct BallotProfileBuilder {
     /// The same, region by region (index = region), when the file has regions.
     private var irregularitiesByRegion: [IrregularityTally] = []
     private var ballotLines = 0
+    /// Told what became of each line, when an audit trail is asked for.
+    public var observer: BallotLineObserver?
 
     /// `expectedRankings`: a guess at how many distinct rankings the file holds, so that the
     /// table of rankings need not grow as it fills (readers guess from the file's size).
@@ -34,6 +36,7 @@ public struct BallotProfileBuilder {
         ballotLines += 1
         if weight == 0 {
             record(.zeroWeight, ballots: 0, invalid: false, region: region, line: line, ballotID: ballotID)
+            try observer?.ballotLine(line, ranking: nil, weight: 0, irregularity: .zeroWeight)
             return
         }
         let (sum, overflow) = totalWeight.addingReportingOverflow(weight)
@@ -45,7 +48,10 @@ public struct BallotProfileBuilder {
         let irregularity = rule.resolve(codes, into: scratch)
         let valid = scratch.count > 1
         if let irregularity { record(irregularity, ballots: weight, invalid: !valid, region: region, line: line, ballotID: ballotID) }
-        guard valid else { return }
+        guard valid else {
+            try observer?.ballotLine(line, ranking: nil, weight: weight, irregularity: irregularity)
+            return
+        }
 
         let (number, isNew) = rankings.intern(scratch.codes)
         if isNew {
@@ -53,6 +59,7 @@ public struct BallotProfileBuilder {
             lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
         }
         weights[number] += weight
+        try observer?.ballotLine(line, ranking: number, weight: weight, irregularity: irregularity)
         let base = number * IrregularityTally.linesKept
         for slot in base..<(base + IrregularityTally.linesKept) where lines[slot] == 0 {
             lines[slot] = Int32(clamping: line)

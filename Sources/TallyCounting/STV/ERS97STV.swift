@@ -20,11 +20,11 @@ struct ERS97STV {
         try votes.divided(by: Int64(seats + 1), rounding: .up)
     }
 
-    func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker) throws -> Count {
+    func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker, trail: PaperTrail? = nil) throws -> Count {
         let valid = try Value(ballots.validPapers)
         var count = try Count(
             ballots: ballots, candidateCount: candidateCount, withdrawn: withdrawn, seats: seats,
-            quota: try ERS97STV.quota(votes: valid, seats: seats), direction: .forwards, ties: ties, rules: rules
+            quota: try ERS97STV.quota(votes: valid, seats: seats), direction: .forwards, ties: ties, rules: rules, trail: trail
         )
         // [5.1.4]–[5.1.5] first preferences; [5.1.7] election.
         try count.distributeFirstPreferences()

@@ -27,12 +27,15 @@ struct GregoryCount<Places: DecimalPlaces> {
     private var waiting: [Int] = []
     /// The valid vote, for the conservation check.
     let validVotes: Value
+    /// Told where papers go, when an audit trail is asked for.
+    let trail: PaperTrail?
 
     init(
         ballots: STVBallots, candidateCount: Int, withdrawn: [Int], seats: Int, quota: Value, direction: HistoryDirection,
-        ties: TieBreaker, rules: RepresentationRules
+        ties: TieBreaker, rules: RepresentationRules, trail: PaperTrail? = nil
     ) throws {
         self.ballots = ballots
+        self.trail = trail
         self.quota = quota
         self.direction = direction
         self.ties = ties
@@ -75,6 +78,7 @@ struct GregoryCount<Places: DecimalPlaces> {
                 sorted.transferablePapers += group.papers
             } else {
                 sorted.nonTransferablePapers += group.papers
+                if trail != nil { sorted.nonTransferable.append(group) }
             }
         }
         return sorted
@@ -89,6 +93,11 @@ struct GregoryCount<Places: DecimalPlaces> {
         for group in sorted.transferable { receive(group) }
         if exhaustedCarryValue {
             exhausted = try exhausted + value.times(sorted.nonTransferablePapers)
+            if let trail {
+                for group in sorted.nonTransferable {
+                    try trail.credit(ranking: Int(ballots.profileIndex[Int(group.ranking)]), papers: group.papers, to: nil, value: DecimalValue(value))
+                }
+            }
         }
         try deliver(value: value)
     }
@@ -116,6 +125,11 @@ struct GregoryCount<Places: DecimalPlaces> {
         for candidate in waiting {
             let papers = recipients[candidate].reduce(Int64(0)) { $0 + $1.papers }
             parcels[candidate].append(Parcel(value: value, groups: recipients[candidate], papers: papers))
+            if let trail {
+                for group in recipients[candidate] {
+                    try trail.credit(ranking: Int(ballots.profileIndex[Int(group.ranking)]), papers: group.papers, to: candidate, value: DecimalValue(value))
+                }
+            }
             votes[candidate] = try votes[candidate] + value.times(papers)
             recipients[candidate].removeAll()
         }
@@ -138,6 +152,9 @@ struct GregoryCount<Places: DecimalPlaces> {
             exhausted = try exhausted + (surplus - transferred)
         } else {
             lost = try lost + (surplus - transferred)
+        }
+        if let trail, surplus != transferred {
+            try trail.remainder(from: candidate, lostToRounding: !shortfallExhausted, value: DecimalValue(try surplus - transferred))
         }
         votes[candidate] = try votes[candidate] - surplus
     }
@@ -268,6 +285,7 @@ struct GregoryCount<Places: DecimalPlaces> {
             elections: candidates.takeElections(votes: votes, quota: quota), excluded: excluded, notes: notes
         )
         candidates.recordEvents(stage: stage.label)
+        try trail?.endStage(stage.label)
         stages.append(stage)
         history.record(votes)
         stageStart = votes

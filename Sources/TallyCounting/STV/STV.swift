@@ -24,7 +24,10 @@ public struct STV: Sendable {
     /// Counts `profile`. Throws `CountError` for an impossible count, `UnresolvedTie` when the tie
     /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure, and
     /// `InternalInconsistency` if the count finds a fault of its own.
-    public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker()) throws -> STVRecord {
+    ///
+    /// `trail`, when given, is told where every ranking's papers go (ERS97 and Scottish rules; a
+    /// Meek count shares every paper among candidates at every iteration and tells none).
+    public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker(), trail: PaperTrail? = nil) throws -> STVRecord {
         // Withdrawn candidates count too: the record lists every candidate of the file at every stage.
         guard profile.candidates.count <= STV.maximumCandidates else {
             throw CountError.tooManyCandidates(candidates: profile.candidates.count, limit: STV.maximumCandidates, method: "an STV")
@@ -35,10 +38,11 @@ public struct STV: Sendable {
         let withdrawn = profile.withdrawn
         switch rule {
         case .ers97:
-            return record(try ERS97STV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties), ballots, profile)
+            return record(try ERS97STV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties, trail: trail), ballots, profile)
         case .scottish:
-            return record(try ScottishSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties), ballots, profile)
+            return record(try ScottishSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties, trail: trail), ballots, profile)
         case .meek:
+            if trail != nil { throw CountError.invalidOption("a per-ballot audit trail is for the ERS97 and Scottish rules and block vote: under Meek every paper is shared among several candidates at every iteration") }
             return record(try MeekSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties), ballots, profile)
         }
     }

@@ -10,6 +10,8 @@ struct STVBallots {
     /// How many of each ranking's preferences STV counts.
     let length: [Int32]
     let weight: [Int64]
+    /// Each ranking's index in the profile (rankings invalid for STV are left out here).
+    let profileIndex: [Int32]
     let equalFirstPreferences: LocatedCount
     let cutAtEqualRanking: LocatedCount
     /// The total weight of rankings STV counts.
@@ -20,6 +22,7 @@ struct STVBallots {
         var start: [Int32] = []
         var length: [Int32] = []
         var weight: [Int64] = []
+        var profileIndex: [Int32] = []
         var equalFirst = LocatedCount()
         var cut = LocatedCount()
         var valid: Int64 = 0
@@ -41,6 +44,7 @@ struct STVBallots {
                 start.append(Int32(candidates.count))
                 length.append(Int32(counted))
                 weight.append(weights[ranking])
+                profileIndex.append(Int32(ranking))
                 for index in first..<(first + counted) { candidates.append(UInt16(entries[index].candidate)) }
                 valid += weights[ranking]
             }
@@ -49,6 +53,7 @@ struct STVBallots {
         self.start = start
         self.length = length
         self.weight = weight
+        self.profileIndex = profileIndex
         equalFirstPreferences = equalFirst
         cutAtEqualRanking = cut
         validPapers = valid

@@ -12,13 +12,13 @@ struct ScottishSTV {
     let seats: Int
     let rules: RepresentationRules
 
-    func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker) throws -> GregoryCount<FivePlaces> {
+    func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker, trail: PaperTrail? = nil) throws -> GregoryCount<FivePlaces> {
         // [46] The quota: the number of valid ballot papers divided by the number of vacancies
         // plus one, any fraction ignored, plus one — a whole number. (Summary, not the wording.)
         let quota = try Value(FixedDecimal<ZeroPlaces>.ratio(ballots.validPapers, Int64(seats + 1), rounding: .down).units + 1)
         var count = try GregoryCount<FivePlaces>(
             ballots: ballots, candidateCount: candidateCount, withdrawn: withdrawn, seats: seats,
-            quota: quota, direction: .backwards, ties: ties, rules: rules
+            quota: quota, direction: .backwards, ties: ties, rules: rules, trail: trail
         )
 
         // [45] first preferences; [47] a candidate whose votes equal or exceed the quota is elected.

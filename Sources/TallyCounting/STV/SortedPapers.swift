@@ -5,4 +5,6 @@ struct SortedPapers {
     var transferablePapers: Int64 = 0
     /// Papers with no next preference for a continuing candidate.
     var nonTransferablePapers: Int64 = 0
+    /// The groups of those papers, kept only for an audit trail.
+    var nonTransferable: [PaperGroup] = []
 }
