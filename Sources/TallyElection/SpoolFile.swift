@@ -58,28 +58,28 @@ final class SpoolFile {
     /// Reads what was appended, in the same order and types.
     struct Reader {
         let handle: FileHandle
-        var data = Data()
+        var bytes: [UInt8] = []
         var offset = 0
 
         var atEnd: Bool {
-            mutating get throws { try fill(1); return offset >= data.count }
+            mutating get throws { try fill(1); return offset >= bytes.count }
         }
 
+        /// Makes at least `count` bytes available from `offset`, unless the file ends first.
         private mutating func fill(_ count: Int) throws {
-            guard data.count - offset < count else { return }
-            let rest = data.count > offset ? data.subdata(in: offset..<data.count) : Data()
-            data = rest + (try handle.read(upToCount: max(SpoolFile.chunk, count)) ?? Data())
+            guard bytes.count - offset < count else { return }
+            bytes.removeFirst(offset)
             offset = 0
+            if let more = try handle.read(upToCount: max(SpoolFile.chunk, count)) { bytes.append(contentsOf: more) }
         }
 
         mutating func read<T: FixedWidthInteger>(_: T.Type) throws -> T {
             let size = MemoryLayout<T>.size
-            try fill(size)
-            guard data.count - offset >= size else { throw ElectionFailure.internalFault("an audit trail's temporary file ended early") }
-            var value = T.zero
-            withUnsafeMutableBytes(of: &value) { target in
-                data.withUnsafeBytes { source in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + size)])) }
+            if bytes.count - offset < size {
+                try fill(size)
+                guard bytes.count - offset >= size else { throw ElectionFailure.internalFault("an audit trail's temporary file ended early") }
             }
+            let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: T.self) }
             offset += size
             return T(littleEndian: value)
         }
@@ -87,9 +87,9 @@ final class SpoolFile {
         mutating func readString() throws -> String {
             let count = Int(try read(Int32.self))
             try fill(count)
-            guard count >= 0, data.count - offset >= count else { throw ElectionFailure.internalFault("an audit trail's temporary file ended early") }
+            guard count >= 0, bytes.count - offset >= count else { throw ElectionFailure.internalFault("an audit trail's temporary file ended early") }
             defer { offset += count }
-            return String(decoding: data[(data.startIndex + offset)..<(data.startIndex + offset + count)], as: UTF8.self)
+            return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
         }
     }
 }

@@ -8,16 +8,6 @@ public struct CSVWriter: Sendable {
     /// The rows written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// The bytes of the rows written so far, which are then forgotten: for writing a long sheet
-    /// chunk by chunk.
-    public mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
-    }
-
-    /// The size of the rows not yet taken, in bytes.
-    public var pendingBytes: Int { bytes.count }
-
     public mutating func append(_ fields: [String]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(0x2C) }
