@@ -10,6 +10,10 @@ public protocol PaperTrail: AnyObject {
     /// `papers` papers of `ranking`, each credited with `value`: to `candidate`, or, when nil, to
     /// the non-transferable papers (no continuing preference).
     func credit(ranking: Int, papers: Int64, to candidate: Int?, value: DecimalValue) throws
+    /// Where the vote of each paper of `ranking` sits after the stage, part by part: `value` of
+    /// it with `candidate`, or, when nil, as excess (Meek, whose every paper may be shared among
+    /// several candidates; told for every ranking at every stage).
+    func hold(ranking: Int, papers: Int64, by candidate: Int?, value: DecimalValue) throws
     /// Papers of `ranking` that give no vote: void (block vote: too many marks).
     func void(ranking: Int, papers: Int64, reason: String) throws
     /// A part of a stage's figures that no paper carries: the remainder of a surplus counted as

@@ -30,7 +30,7 @@ public final class AuditTrail: BallotLineObserver, PaperTrail, @unchecked Sendab
         public let line: Int?
         /// The ballots the line holds (its weight).
         public let papers: Int64?
-        /// Who held the papers before (nil: no one yet).
+        /// Who held the papers before (nil: no one yet, or a Meek holding).
         public let from: Int?
         public let to: Destination
         /// The value of each paper where it goes; for a remainder, the whole amount.
@@ -64,10 +64,18 @@ public final class AuditTrail: BallotLineObserver, PaperTrail, @unchecked Sendab
         try lines.append(UInt8(irregularity.flatMap { AuditTrail.irregularities.firstIndex(of: $0) }.map { $0 + 1 } ?? 0))
     }
 
-    private enum Event: UInt8 { case credit = 1, void, remainder }
+    private enum Event: UInt8 { case credit = 1, void, remainder, hold }
 
     public func credit(ranking: Int, papers: Int64, to candidate: Int?, value: DecimalValue) throws {
-        try events.append(Event.credit.rawValue)
+        try record(.credit, ranking: ranking, papers: papers, candidate: candidate, value: value)
+    }
+
+    public func hold(ranking: Int, papers: Int64, by candidate: Int?, value: DecimalValue) throws {
+        try record(.hold, ranking: ranking, papers: papers, candidate: candidate, value: value)
+    }
+
+    private func record(_ event: Event, ranking: Int, papers: Int64, candidate: Int?, value: DecimalValue) throws {
+        try events.append(event.rawValue)
         try events.append(Int32(stageLabels.count))
         try events.append(Int32(ranking))
         try events.append(papers)
@@ -98,8 +106,9 @@ public final class AuditTrail: BallotLineObserver, PaperTrail, @unchecked Sendab
     // MARK: Replaying
 
     /// Calls `body` with every row: first the lines invalid when read, in file order; then, stage
-    /// by stage, every line whose papers the stage credited, with who held them before. `rankings`
-    /// is the number of the profile's distinct rankings.
+    /// by stage, every line whose papers the stage credited, with who held them before (under
+    /// Meek, every line's vote part by part at every stage). `rankings` is the number of the
+    /// profile's distinct rankings.
     public func replay(rankings: Int, _ body: (Row) throws -> Void) throws {
         // The lines of each ranking, in file order (a counting sort of the ballot lines).
         var perRanking = Array(repeating: Int32(0), count: rankings + 1)
@@ -145,11 +154,11 @@ public final class AuditTrail: BallotLineObserver, PaperTrail, @unchecked Sendab
             let stageIndex = Int(try reader.read(Int32.self))
             let stage = stageIndex < stageLabels.count ? stageLabels[stageIndex] : "?"
             switch event {
-            case .credit, .void:
+            case .credit, .hold, .void:
                 let ranking = Int(try reader.read(Int32.self))
                 let papers = try reader.read(Int64.self)
                 var to = Destination.void, value: DecimalValue?, note: String?
-                if event == .credit {
+                if event != .void {
                     let candidate = Int(try reader.read(Int32.self))
                     let units = try reader.read(Int64.self)
                     let places = Int(try reader.read(UInt8.self))
@@ -159,7 +168,8 @@ public final class AuditTrail: BallotLineObserver, PaperTrail, @unchecked Sendab
                     note = try reader.readString()
                 }
                 guard ranking >= 0, ranking < rankings else { throw ElectionFailure.internalFault("the count credited a ranking the ballots do not hold") }
-                let from = stageIndex > 0 && holder[ranking] >= 0 ? Int(holder[ranking]) : nil
+                // Under Meek a row says where part of the vote sits, not where it came from.
+                let from = event == .credit && stageIndex > 0 && holder[ranking] >= 0 ? Int(holder[ranking]) : nil
                 var sum: Int64 = 0
                 for slot in Int(perRanking[ranking])..<Int(perRanking[ranking + 1]) {
                     sum += lineWeights[slot]

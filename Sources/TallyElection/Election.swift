@@ -26,13 +26,9 @@ public enum Election {
 
     /// Carries out a count request: reads and prepares the ballots, then counts them. With
     /// `auditTrail`, every ballot line and every movement of papers is told to it
-    /// (docs/audit-trail.md): for the ERS97 and Scottish rules and block vote, on a file counted
-    /// whole.
+    /// (docs/audit-trail.md), on a file counted whole.
     public static func count(_ request: CountRequest, auditTrail: AuditTrail? = nil) throws(ElectionFailure) -> (ballots: PreparedBallots, result: CountResult) {
         if auditTrail != nil {
-            if case .stv(.meek) = request.method {
-                throw ElectionFailure(.request, "--audit-trail is for the ERS97 and Scottish rules and block vote: under Meek every paper is shared among several candidates at every iteration (docs/audit-trail.md)")
-            }
             if request.ballots.region != nil {
                 throw ElectionFailure(.request, "--audit-trail is for a file counted whole: count the region's own file, or leave out --region")
             }

@@ -82,8 +82,27 @@ import TallyTestSupport
         #expect(invalid.allSatisfy { $0.stage == nil && $0.note != nil })
     }
 
-    @Test func meekAndRegionsAreRefusedBeforeReading() throws {
-        let request = try CountRequest(ballots: BallotSelection(path: "/nonexistent.blt"), method: .stv(.meek), seats: 2, ties: TieSettings())
-        #expect(throws: ElectionFailure.self) { try Election.count(request, auditTrail: try AuditTrail()) }
+    /// Meek: at every stage every ballot's vote, part by part, adds up to each candidate's votes
+    /// and the excess, exactly (9 decimals).
+    @Test(arguments: ["ers97-model/ballots.blt", "stv-minimum-women/ballots.blt", "dundee22-maryfield/ballots.blt"])
+    func meekHoldingsSumToTheVotes(path: String) throws {
+        let trail = try trail(path, .stv(.meek))
+        guard case let .stv(record) = trail.result else { Issue.record("not an STV record"); return }
+        #expect(record.stages.count > 1)
+        for stage in record.stages {
+            let rows = trail.rows.filter { $0.stage == stage.label }
+            for candidate in trail.profile.candidates.indices {
+                #expect(units(rows.filter { $0.to == .candidate(candidate) }, places: 9) == stage.votes.units[candidate], "stage \(stage.label), \(trail.profile.candidates[candidate].name)")
+            }
+            #expect(units(rows.filter { $0.to == .nonTransferable }, places: 9) == stage.exhausted.units, "stage \(stage.label): excess")
+            #expect(rows.allSatisfy { $0.from == nil })
+        }
+    }
+
+    @Test func regionsAreRefusedBeforeReading() throws {
+        let request = try CountRequest(ballots: BallotSelection(path: "/nonexistent.csv", region: "North"), method: .stv(.ers97), seats: 2, ties: TieSettings())
+        #expect(throws: ElectionFailure(.request, "--audit-trail is for a file counted whole: count the region's own file, or leave out --region")) {
+            try Election.count(request, auditTrail: try AuditTrail())
+        }
     }
 }

@@ -21,9 +21,19 @@ struct MeekCount {
     private var roundStart: [Value]
     /// The valid vote (one per ballot), for the conservation check.
     let validVotes: Value
+    /// Told where each ranking's vote sits at every stage, when an audit trail is asked for.
+    let trail: PaperTrail?
+    /// The keep factors of the last distribution, and the candidates excluded since (whose
+    /// votes wait as excess): what the recorded votes are made of.
+    private var distributedKeep: [Value] = []
+    private var releasedSinceDistribution: Set<Int> = []
 
-    init(ballots: STVBallots, candidateCount: Int, withdrawn: [Int], seats: Int, ties: TieBreaker, rules: RepresentationRules) throws {
+    init(
+        ballots: STVBallots, candidateCount: Int, withdrawn: [Int], seats: Int, ties: TieBreaker, rules: RepresentationRules,
+        trail: PaperTrail? = nil
+    ) throws {
         self.ballots = ballots
+        self.trail = trail
         self.ties = ties
         candidates = STVCandidates(count: candidateCount, withdrawn: withdrawn, seats: seats, rules: rules)
         let one = try Value(1)
@@ -45,26 +55,62 @@ struct MeekCount {
     /// is left. Rounding is per ballot; identical ballots are then multiplied. Weight left after
     /// the last preference is excess.
     mutating func distributeVotes() throws {
-        let one = try Value(1)
         var votes = [Value](repeating: .zero, count: self.votes.count)
         var excess = Value.zero
         for ranking in 0..<ballots.count {
-            var weight = one
-            let base = Int(ballots.start[ranking])
             let papers = ballots.weight[ranking]
-            for position in 0..<Int(ballots.length[ranking]) {
-                let candidate = Int(ballots.candidates[base + position])
-                let factor = keep[candidate]
-                guard factor.units > 0 else { continue }
-                let kept = factor == one ? weight : try weight.multiplied(by: factor, rounding: .up)
+            let left = try MeekCount.share(ranking, of: ballots, keep: keep) { candidate, kept in
                 votes[candidate] = try votes[candidate] + kept.times(papers)
-                weight = try weight - kept
-                if weight.units == 0 { break }
             }
-            excess = try excess + weight.times(papers)
+            excess = try excess + left.times(papers)
         }
         self.votes = votes
         self.excess = excess
+        if trail != nil {
+            distributedKeep = keep
+            releasedSinceDistribution = []
+        }
+    }
+
+    /// [B.2.a] for one ballot of `ranking`: from weight 1, each candidate in turn with a keep
+    /// factor takes weight × keep factor, rounded up to 9 decimals (`take` is told each part), and
+    /// the ballot passes on exactly what is left. Returns the weight left after the last
+    /// preference.
+    @inline(__always)
+    static func share(_ ranking: Int, of ballots: STVBallots, keep: [Value], take: (Int, Value) throws -> Void) throws -> Value {
+        let one = Value(units: Value.scale)
+        var weight = one
+        let base = Int(ballots.start[ranking])
+        for position in 0..<Int(ballots.length[ranking]) {
+            let candidate = Int(ballots.candidates[base + position])
+            let factor = keep[candidate]
+            guard factor.units > 0 else { continue }
+            let kept = factor == one ? weight : try weight.multiplied(by: factor, rounding: .up)
+            try take(candidate, kept)
+            weight = try weight - kept
+            if weight.units == 0 { break }
+        }
+        return weight
+    }
+
+    /// Tells the trail where each ranking's vote sits at the stage just recorded: the parts of
+    /// the last distribution, the parts of candidates excluded since then waiting as excess.
+    private func tellTrail(_ trail: PaperTrail, stage: String) throws {
+        for ranking in 0..<ballots.count {
+            let papers = ballots.weight[ranking]
+            let profileRanking = Int(ballots.profileIndex[ranking])
+            var waiting = Value.zero
+            let left = try MeekCount.share(ranking, of: ballots, keep: distributedKeep) { candidate, kept in
+                if releasedSinceDistribution.contains(candidate) {
+                    waiting = try waiting + kept
+                } else {
+                    try trail.hold(ranking: profileRanking, papers: papers, by: candidate, value: DecimalValue(kept))
+                }
+            }
+            let excess = try left + waiting
+            if excess.units > 0 { try trail.hold(ranking: profileRanking, papers: papers, by: nil, value: DecimalValue(excess)) }
+        }
+        try trail.endStage(stage)
     }
 
     /// [B.2.b] Quota = the votes credited to candidates ÷ (seats + 1), truncated to 9 decimals,
@@ -156,6 +202,7 @@ struct MeekCount {
             quota: DecimalValue(quota), elections: candidates.takeElections(votes: votes, quota: quota), excluded: excluded, notes: notes
         )
         candidates.recordEvents(stage: stage.label)
+        if let trail { try tellTrail(trail, stage: stage.label) }
         stages.append(stage)
         roundStart = votes
     }
@@ -166,6 +213,7 @@ struct MeekCount {
         for candidate in excluded {
             excess = try excess + votes[candidate]
             votes[candidate] = .zero
+            if trail != nil { releasedSinceDistribution.insert(candidate) }
         }
         roundStart = votes
     }

@@ -19,8 +19,8 @@ struct MeekSTV {
     /// at every iteration it continues, so a real count never comes near.
     static let maximumIterations = 100_000
 
-    func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker) throws -> MeekCount {
-        var count = try MeekCount(ballots: ballots, candidateCount: candidateCount, withdrawn: withdrawn, seats: seats, ties: ties, rules: rules)
+    func count(_ ballots: STVBallots, candidateCount: Int, withdrawn: [Int], ties: TieBreaker, trail: PaperTrail? = nil) throws -> MeekCount {
+        var count = try MeekCount(ballots: ballots, candidateCount: candidateCount, withdrawn: withdrawn, seats: seats, ties: ties, rules: rules, trail: trail)
         var round = 0
         // [B.1] a round, while seats remain and there are more candidates than seats left.
         while count.elected.count < seats && count.elected.count + count.hopeful.count > seats {

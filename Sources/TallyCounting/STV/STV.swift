@@ -25,8 +25,8 @@ public struct STV: Sendable {
     /// breaker cannot decide, `ArithmeticOverflow` rather than give a wrong figure, and
     /// `InternalInconsistency` if the count finds a fault of its own.
     ///
-    /// `trail`, when given, is told where every ranking's papers go (ERS97 and Scottish rules; a
-    /// Meek count shares every paper among candidates at every iteration and tells none).
+    /// `trail`, when given, is told where every ranking's papers go (ERS97 and Scottish rules) or,
+    /// under Meek, where each paper's vote sits, part by part, at every stage.
     public func count(_ profile: BallotProfile, ties: TieBreaker = TieBreaker(), trail: PaperTrail? = nil) throws -> STVRecord {
         // Withdrawn candidates count too: the record lists every candidate of the file at every stage.
         guard profile.candidates.count <= STV.maximumCandidates else {
@@ -42,8 +42,7 @@ public struct STV: Sendable {
         case .scottish:
             return record(try ScottishSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties, trail: trail), ballots, profile)
         case .meek:
-            if trail != nil { throw CountError.invalidOption("a per-ballot audit trail is for the ERS97 and Scottish rules and block vote: under Meek every paper is shared among several candidates at every iteration") }
-            return record(try MeekSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties), ballots, profile)
+            return record(try MeekSTV(seats: seats, rules: setUp.rules).count(ballots, candidateCount: candidateCount, withdrawn: withdrawn, ties: ties, trail: trail), ballots, profile)
         }
     }
 
