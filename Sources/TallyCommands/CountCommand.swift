@@ -11,7 +11,7 @@ enum CountCommand {
         arguments: [("file", "A ballot file: BLT or CSV (docs/formats.md).")],
         options: [
             OptionSpec("--contest", value: "file", help: "Count a whole contest described in a JSON file: its sections or regions, seats, methods, minimums and candidates (docs/contest-files.md), with a combined summary."),
-            OptionSpec("--audit-trail", value: "file", help: "Also write a CSV of where each ballot line's papers went at each stage, and at what value (ERS97, Scottish, block vote; docs/audit-trail.md). Written as it is made, never held whole in memory."),
+            OptionSpec("--audit-trail", value: "file", help: "Also write a CSV of where each ballot line's papers went at each stage, and at what value (docs/audit-trail.md). Written as it is made, never held whole in memory."),
         ] + CountOptions.specs(defaultMethod: .stv) + ReportOutput.specs(declaration: true) + BallotFileOptions.specs,
         discussion: """
         Exits 0 after a count, 64 for a usage error, 65 when the file is malformed or cannot be counted as asked, \
