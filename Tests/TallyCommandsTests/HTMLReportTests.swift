@@ -77,6 +77,27 @@ import TallyTestSupport
         checkCharts(try html(["margins", Repository.fixture("ers97-model/ballots.blt"), "--method", "stv", "--resample", "10"]).root, "STV margins")
     }
 
+    @Test func vacanciesRenderAsWellFormedXHTML() throws {
+        checkCharts(try html(["vacancy", "--contest", Repository.fixture("contests/nec-2018-january/contest.json"), "--vacate", "Christine Shawcroft"]).root, "block vacancy")
+        let stv = try html([
+            "vacancy", Repository.fixture("vacancy-stv-minimum/ballots.blt"), "--candidates", Repository.fixture("vacancy-stv-minimum/candidates.csv"),
+            "--min", "woman=1", "--vacate", "Ann",
+        ])
+        checkCharts(stv.root, "STV vacancy")
+        #expect(stv.markup.contains("Filled by Dee"))
+    }
+
+    /// A verification that finds a difference still writes its report (exit 1).
+    @Test func verificationRendersAsWellFormedXHTML() throws {
+        let outcome = TallyCLI.run([
+            "verify", Repository.fixture("linn07/ballots.blt"), "--rule", "scottish", "--against", Repository.fixture("linn07/misprinted_stages.csv"), "--format", "html",
+        ])
+        #expect(outcome.exitCode == .differentFigures)
+        let (root, error) = XHTMLTree.parse(outcome.standardOutput)
+        #expect(root != nil, "not well-formed XHTML: \(error ?? "")")
+        #expect(outcome.standardOutput.contains("990.00954"))
+    }
+
     /// "1,234.56", "+1.00", "*107.58" → "1234.56", "1.00", "107.58": the figure as JSON writes it.
     private func plain(_ cell: String) -> String {
         String(cell.filter { $0 != "," && $0 != "+" && $0 != "*" && $0 != "(" && $0 != ")" })
