@@ -29,9 +29,22 @@ public struct BallotFileLoader: Sendable {
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, observer: BallotLineObserver? = nil) throws -> Loaded {
         try TextValidation.check(bytes, file: path)
         let chosen = format ?? BallotFileFormat.detect(path: path, bytes: bytes)
-        let profile = switch chosen {
-        case .blt: try BLTReader().read(bytes, file: path, observer: observer)
-        case .csv: try CSVReader(options: csvOptions).read(bytes, file: path, observer: observer)
+        let profile: BallotProfile
+        do {
+            profile = switch chosen {
+            case .blt: try BLTReader().read(bytes, file: path, observer: observer)
+            case .csv: try CSVReader(options: csvOptions).read(bytes, file: path, observer: observer)
+            case .scotElex: try ScotElexReader().read(bytes, file: path, observer: observer)
+            case .preflib: try PrefLibReader().read(bytes, file: path, observer: observer)
+            case .votekit: try VoteKitReader().read(bytes, file: path, observer: observer)
+            }
+        } catch let error as BallotFileError where error.kind == .malformed {
+            // Refused: say which other format the file looks like, and the flag to read it so.
+            guard let other = BallotFileFormat.resemblance(bytes), other != chosen else { throw error }
+            throw BallotFileError(
+                kind: error.kind, file: error.file, line: error.line, column: error.column,
+                message: error.message + " (read as \(chosen.title); the file looks like \(other.title): give --input-format \(other.rawValue))"
+            )
         }
         return Loaded(profile: profile, format: chosen, path: path)
     }

@@ -60,7 +60,9 @@ public struct ReportSource: Sendable {
 
     /// "Title (file.blt, BLT)" or just the file.
     var heading: String {
-        let file = "\(path), \(format.rawValue.uppercased())" + (region.map { ", region \($0)" } ?? "")
+        // The reader used; "read as" when the file's name suggests another.
+        let reader = BallotFileFormat.named(path).map { $0 == format ? format.title : "read as \(format.title)" } ?? format.title
+        let file = "\(path), \(reader)" + (region.map { ", region \($0)" } ?? "")
         return ReportSource.printable(profile.title.map { "\($0) (\(file))" } ?? file)
     }
 }

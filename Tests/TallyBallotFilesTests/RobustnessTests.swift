@@ -10,10 +10,13 @@ import TallyTestSupport
         let blt = Array("3 2\n# c\n2 1 2=3 0\n(id) 3 - 1\n1 3\n0\n\"A\" \"P\"\n\"B\"\n\"C\"\n\"T\"\n".utf8)
         let csv = Array("id,weight,region,Ann,Bob,Cat\n\"a,1\",2,North,1,2,\nb,1,South,X,,\n".utf8)
         let ranks = Array("rank1,rank2\r\nAnn,Bob\r\n\"B\"\"o\",\r\n".utf8)
-        return [("x.blt", blt), ("x.csv", csv), ("r.csv", ranks), ("x.txt", blt)]
+        let preflib = Array("# TITLE: T\n# NUMBER ALTERNATIVES: 3\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n# ALTERNATIVE NAME 3: C\n4: 1,{2,3}\n2: 3\n".utf8)
+        let scot = Array("3,1,\n4,1,2,\n2,3,\n\"Candidate 1\",\"A\",\"P\",\n\"Candidate 2\",\"B\",\"Q\",\n\"Candidate 3\",\"C\",\"R\",\n\"W\",\n".utf8)
+        let votekit = Array("VoteKit RankProfile\nCandidates\n(A:A),(B:B)\nMax Ranking Length\n2\nIncludes Voter Set\nFalse\n=,=,=,=,=,=,=,=,=,=\nRanking_1,Ranking_2,&,Weight,&\n{'A'},\"{'A', 'B'}\",&,2.0,&\n{},{'B'},&,1,&\n".utf8)
+        return [("x.blt", blt), ("x.csv", csv), ("r.csv", ranks), ("x.txt", blt), ("p.toi", preflib), ("s.csv", scot), ("v.csv", votekit)]
     }()
 
-    @Test(arguments: 0..<4)
+    @Test(arguments: 0..<7)
     func survivesRandomMutationsOfValidFiles(_ sample: Int) {
         let (name, original) = Self.samples[sample]
         var draw = SeededDraw(seed: UInt64(sample))

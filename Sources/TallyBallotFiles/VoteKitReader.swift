@@ -1,0 +1,153 @@
+import Foundation
+import TallyModel
+
+/// Reads the ranked-profile CSV that VoteKit writes (`RankProfile.to_csv`, mggg/VoteKit)
+/// (docs/formats.md):
+///
+/// ```
+/// VoteKit RankProfile
+/// Candidates
+/// (Chris:Ch),(Colleen:Co),(Pat:P)       each candidate with the prefix the ballots use
+/// Max Ranking Length
+/// 3
+/// Includes Voter Set
+/// False
+/// =,=,=,=,=,=,=,=,=,=
+/// Ranking_1,Ranking_2,Ranking_3,&,Weight,&
+/// {'Ch'},"{'Co', 'P'}",,&,3.0,&          a set per rank (several: ranked equal); '{}' a rank left empty
+/// ```
+///
+/// A weight must be a whole number of ballots (`3`, `3.0`, `6/2`); any other fraction is
+/// refused with its place. A voter set after the second `&` is not read.
+public struct VoteKitReader: Sendable {
+    public init() {}
+
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil) throws -> BallotProfile {
+        var parser = CSVRowParser(bytes, delimiter: 0x2C)
+        func fail(_ column: Int, _ message: String) -> BallotFileError { parser.error(atColumn: column, file: file, message) }
+        do {
+            /// The next row that is not empty, its fields as text.
+            func row(_ expected: String) throws -> [String] {
+                repeat {
+                    guard try parser.nextRow() else {
+                        throw BallotFileError(file: file, line: nil, column: nil, message: "the file ends early; expected \(expected)")
+                    }
+                } while parser.isEmptyLine
+                try parser.checkCellLengths(file: file)
+                return parser.fields.map { parser.string($0) }
+            }
+            func expectLine(_ text: String) throws {
+                let cells = try row("'\(text)'")
+                guard cells.first?.trimmingCharacters(in: .whitespaces) == text, cells.dropFirst().allSatisfy(\.isEmpty) else {
+                    throw fail(0, "expected '\(text)' (a VoteKit RankProfile CSV header)")
+                }
+            }
+            try expectLine("VoteKit RankProfile")
+            try expectLine("Candidates")
+            // "(name:prefix)" or "(name:type:prefix)"
+            var candidates: [Candidate] = []
+            var byPrefix: [String: Int] = [:]
+            for (column, cell) in try row("the candidates, such as (Chris:Ch)").enumerated() where !cell.isEmpty {
+                let text = cell.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("("), text.hasSuffix(")"), text.count > 2 else {
+                    throw fail(column, "expected a candidate and the prefix the ballots use, such as (Chris:Ch); found '\(Excerpt.of(text))'")
+                }
+                var parts = text.dropFirst().dropLast().split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count >= 2 else { throw fail(column, "expected (name:prefix); found '\(Excerpt.of(text))'") }
+                let prefix = parts.removeLast()
+                if parts.count >= 2, ["str", "int"].contains(parts.last!) { parts.removeLast() }
+                let name = parts.joined(separator: ":")
+                guard !name.isEmpty, !prefix.isEmpty else { throw fail(column, "expected (name:prefix); found '\(Excerpt.of(text))'") }
+                guard byPrefix[prefix] == nil else { throw fail(column, "the prefix '\(Excerpt.of(prefix))' is given to two candidates") }
+                byPrefix[prefix] = candidates.count
+                candidates.append(Candidate(name: name))
+            }
+            guard !candidates.isEmpty, candidates.count <= Preference.maximumCandidates else {
+                throw fail(0, "expected between 1 and \(Preference.maximumCandidates) candidates")
+            }
+            try expectLine("Max Ranking Length")
+            let lengthCells = try row("the maximum ranking length")
+            guard let maximumLength = Int(lengthCells.first?.trimmingCharacters(in: .whitespaces) ?? ""), maximumLength >= 0 else {
+                throw fail(0, "expected the maximum ranking length, a whole number")
+            }
+            try expectLine("Includes Voter Set")
+            _ = try row("True or False")
+            let rule = try row("the line '=,=,=,=,=,=,=,=,=,='")
+            guard !rule.isEmpty, rule.allSatisfy({ $0 == "=" }) else { throw fail(0, "expected '=,=,=,=,=,=,=,=,=,=' to end the header") }
+            let names = try row("the column names, Ranking_1,…,&,Weight,&")
+            guard let firstBreak = names.firstIndex(of: "&"), firstBreak + 1 < names.count,
+                  names[firstBreak + 1].trimmingCharacters(in: .whitespaces) == "Weight"
+            else { throw fail(0, "expected the columns Ranking_1, …, then '&', 'Weight', '&'") }
+            let rankColumns = firstBreak
+
+            var builder = BallotProfileBuilder(rule: IrregularBallotRule(candidateCount: candidates.count, withdrawn: []), expectedRankings: bytes.count / 40)
+            builder.observer = observer
+            let codes = CodeBuffer()
+            while try parser.nextRow() {
+                if parser.isEmptyLine { continue }
+                try parser.checkCellLengths(file: file)
+                let cells = parser.fields.map { parser.string($0) }
+                guard cells.count > rankColumns + 1, cells[rankColumns] == "&" else {
+                    throw fail(min(rankColumns, max(0, cells.count - 1)), "expected \(rankColumns) ranking cells, then '&' and the weight")
+                }
+                codes.removeAll()
+                for column in 0..<rankColumns {
+                    let cell = cells[column].trimmingCharacters(in: .whitespaces)
+                    if cell.isEmpty || cell == "{}" || cell == "set()" || cell == "frozenset()" {
+                        codes.append(RawPreferenceCode.skippedRank)
+                        continue
+                    }
+                    guard cell.hasPrefix("{"), cell.hasSuffix("}") else {
+                        throw fail(column, "expected a set of candidate prefixes such as {'Ch'} or {'Ch', 'Co'}; found '\(Excerpt.of(cell))'")
+                    }
+                    let members = cell.dropFirst().dropLast().split(separator: ",").map { member -> String in
+                        var text = member.trimmingCharacters(in: .whitespaces)
+                        if text.count >= 2, let first = text.first, first == text.last, first == "'" || first == "\"" { text = String(text.dropFirst().dropLast()) }
+                        return text
+                    }
+                    for (offset, member) in members.enumerated() {
+                        let code = byPrefix[member].map { UInt16($0) } ?? RawPreferenceCode.unknownCandidate
+                        codes.append(offset > 0 ? code | RawPreferenceCode.equalToPrevious : code)
+                    }
+                }
+                let weightText = cells[rankColumns + 1].trimmingCharacters(in: .whitespaces)
+                guard let weight = VoteKitReader.wholeWeight(weightText) else {
+                    throw fail(rankColumns + 1, "expected a whole number of ballots as the weight (3, 3.0 or 6/2); found '\(Excerpt.of(weightText))'")
+                }
+                do {
+                    try builder.add(codes.codes, weight: weight, region: nil, line: parser.rowLine)
+                } catch is BallotProfileBuilder.TooManyBallots {
+                    throw fail(rankColumns + 1, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
+                }
+            }
+            return builder.profile(title: nil, candidates: candidates, seats: nil, withdrawn: [], tieOrder: nil, regions: [])
+        } catch let error as BallotFileError.Located {
+            throw parser.located(error, file: file)
+        }
+    }
+
+    /// "3", "3.0", "3.00", "6/2": a whole number of ballots; nil for anything else.
+    static func wholeWeight(_ text: String) -> Int64? {
+        let limit = BallotProfile.maximumTotalWeight
+        if let slash = text.firstIndex(of: "/") {
+            guard let top = Int64(text[..<slash]), let bottom = Int64(text[text.index(after: slash)...]), bottom > 0, top >= 0,
+                  top % bottom == 0, top / bottom <= limit else { return nil }
+            return top / bottom
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole <= limit,
+              parts.count == 1 || (!parts[1].isEmpty && parts[1].allSatisfy { $0 == "0" }) else { return nil }
+        return whole
+    }
+
+    /// Whether `bytes` start with VoteKit's first header line.
+    static func startsWithHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cursor = LineCursor(bytes)
+        while let line = cursor.next() {
+            let text = ByteText.string(bytes, ByteText.trimmed(bytes, line))
+            if text.isEmpty { continue }
+            return text.trimmingCharacters(in: CharacterSet(charactersIn: ", ")) == "VoteKit RankProfile"
+        }
+        return false
+    }
+}
