@@ -28,7 +28,10 @@ public struct BallotFileLoader: Sendable {
     /// Reads ballots already in memory; `path` names them in errors and guides format detection.
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, observer: BallotLineObserver? = nil) throws -> Loaded {
         try TextValidation.check(bytes, file: path)
-        let chosen = format ?? BallotFileFormat.detect(path: path, bytes: bytes)
+        // CSV reading options say the file is CSV: a header of two numbers is then candidates
+        // named by number, not a scot-elex header.
+        let detected = BallotFileFormat.detect(path: path, bytes: bytes)
+        let chosen = format ?? (detected == .scotElex && csvOptions != CSVOptions() ? .csv : detected)
         let profile: BallotProfile
         do {
             profile = switch chosen {

@@ -11,6 +11,7 @@ public enum TallyCLI {
         (VacancyCommand.spec, VacancyCommand.run),
         (VerifyCommand.spec, VerifyCommand.run),
         (CheckCommand.spec, CheckCommand.run),
+        (ConvertCommand.spec, ConvertCommand.run),
         (GenerateCommand.spec, GenerateCommand.run),
         (SimulateCommand.spec, SimulateCommand.run),
     ]

@@ -57,7 +57,7 @@ public final class AuditTrail: BallotLineObserver, PaperTrail, @unchecked Sendab
 
     static let irregularities = Irregularity.allCases
 
-    public func ballotLine(_ line: Int, ranking: Int?, weight: Int64, irregularity: Irregularity?) throws {
+    public func ballotLine(_ line: Int, ranking: Int?, weight: Int64, irregularity: Irregularity?, ballotID: String?) throws {
         try lines.append(Int64(line))
         try lines.append(Int32(ranking ?? -1))
         try lines.append(weight)

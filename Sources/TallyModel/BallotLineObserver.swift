@@ -3,6 +3,7 @@
 public protocol BallotLineObserver: AnyObject {
     /// Line `line` held `weight` ballots; `ranking` is the profile's distinct ranking they were
     /// counted as, nil when they are invalid (or the line holds none); `irregularity` is what the
-    /// irregular-ballot rule found on the line, if anything.
-    func ballotLine(_ line: Int, ranking: Int?, weight: Int64, irregularity: Irregularity?) throws
+    /// irregular-ballot rule found on the line, if anything; `ballotID` the line's ballot id, if
+    /// the file gives one.
+    func ballotLine(_ line: Int, ranking: Int?, weight: Int64, irregularity: Irregularity?, ballotID: String?) throws
 }

@@ -36,7 +36,7 @@ public struct BallotProfileBuilder {
         ballotLines += 1
         if weight == 0 {
             record(.zeroWeight, ballots: 0, invalid: false, region: region, line: line, ballotID: ballotID)
-            try observer?.ballotLine(line, ranking: nil, weight: 0, irregularity: .zeroWeight)
+            try observer?.ballotLine(line, ranking: nil, weight: 0, irregularity: .zeroWeight, ballotID: observer == nil ? nil : ballotID())
             return
         }
         let (sum, overflow) = totalWeight.addingReportingOverflow(weight)
@@ -49,7 +49,7 @@ public struct BallotProfileBuilder {
         let valid = scratch.count > 1
         if let irregularity { record(irregularity, ballots: weight, invalid: !valid, region: region, line: line, ballotID: ballotID) }
         guard valid else {
-            try observer?.ballotLine(line, ranking: nil, weight: weight, irregularity: irregularity)
+            try observer?.ballotLine(line, ranking: nil, weight: weight, irregularity: irregularity, ballotID: observer == nil ? nil : ballotID())
             return
         }
 
@@ -59,7 +59,7 @@ public struct BallotProfileBuilder {
             lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
         }
         weights[number] += weight
-        try observer?.ballotLine(line, ranking: number, weight: weight, irregularity: irregularity)
+        try observer?.ballotLine(line, ranking: number, weight: weight, irregularity: irregularity, ballotID: observer == nil ? nil : ballotID())
         let base = number * IrregularityTally.linesKept
         for slot in base..<(base + IrregularityTally.linesKept) where lines[slot] == 0 {
             lines[slot] = Int32(clamping: line)

@@ -79,11 +79,6 @@ public struct GeneratedBallots: Sendable {
         return text
     }
 
-    /// A name the format cannot hold.
-    public struct Unwritable: Error, Sendable {
-        public let message: String
-    }
-
     /// The candidates as a candidate-attributes CSV (docs/formats.md): name, slate, categories.
     public func candidateAttributes() -> String {
         var writer = CSVWriter(header: ["name", "slate", "categories"])

@@ -52,3 +52,22 @@ import TallyTestSupport
         #expect(contest.exitCode == .usage)
     }
 }
+
+/// `tally convert` from the command line.
+@Suite struct ConvertCommandTests {
+    @Test func convertsAndSaysWhatTheTargetCannotHold() throws {
+        let outcome = TallyCLI.run(["convert", Repository.fixture("ers97-model/ballots.blt"), "--to", "csv"])
+        #expect(outcome.exitCode == .success)
+        #expect(outcome.standardOutput.hasPrefix("weight,rank1,rank2,rank3,rank4\n35,Smith,Carpenter,,\n"))
+        #expect(outcome.standardError.contains("tally: note: the title is not written: CSV has no place for it"))
+        let noFormat = TallyCLI.run(["convert", Repository.fixture("ers97-model/ballots.blt")])
+        #expect(noFormat.exitCode == .usage)
+        let noSeats = TallyCLI.run(["convert", Repository.fixture("votekit-small/profile.csv"), "--to", "blt"])
+        #expect(noSeats.exitCode == .dataError)
+        #expect(noSeats.standardError.contains("give --seats N"))
+        let blt = TallyCLI.run(["convert", Repository.fixture("scot-elex-small/ballots.csv"), "--to", "blt"])
+        #expect(blt.standardOutput.hasPrefix("4 2\n10 1 2 0\n"))
+        #expect(blt.standardOutput.contains("\"Anna BROWN\" \"Red Party (R)\"\n"))
+        #expect(blt.standardOutput.hasSuffix("\"Ward 7 - Example\"\n"))
+    }
+}
