@@ -38,7 +38,12 @@ enum ReportOutput {
     /// warning on standard error when one of `ties` was decided by lot with the default seed.
     static func deliver(_ sheet: some ResultSheet, _ arguments: ParsedArguments, ties: [TieDecision] = [], seed: UInt64 = TieBreaker.defaultSeed) throws(ElectionFailure) -> CommandOutcome {
         let format = arguments.choice("--format", as: OutputFormat.self) ?? .text
-        let rendered = format.render(sheet)
+        let rendered: String
+        do throws(ReportUnavailable) {
+            rendered = try format.render(sheet)
+        } catch {
+            throw ElectionFailure(.request, error.message)
+        }
         var outcome = CommandOutcome()
         if let warning = options(arguments).lotWarning(ties, seed: seed) { outcome.standardError = "tally: warning: a tie was \(warning.prefix(1).lowercased())\(warning.dropFirst())\n" }
         if let path = arguments.value("--output") {
