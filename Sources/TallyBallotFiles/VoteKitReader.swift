@@ -83,36 +83,61 @@ public struct VoteKitReader: Sendable {
             var builder = BallotProfileBuilder(rule: IrregularBallotRule(candidateCount: candidates.count, withdrawn: []), expectedRankings: bytes.count / 40)
             builder.observer = observer
             let codes = CodeBuffer()
+            // Ballot rows, read from the bytes: a cell costs a scan and a lookup per prefix.
+            let spellings = SpellingCache()
+            for (prefix, number) in byPrefix {
+                let utf8 = Array(prefix.utf8)
+                utf8.withUnsafeBufferPointer { spellings.insert($0, 0..<utf8.count, number: number) }
+            }
+            func lookup(_ range: Range<Int>) -> UInt16 {
+                if let number = spellings.find(bytes, range) { return UInt16(number) }
+                return byPrefix[ByteText.string(bytes, range)].map { UInt16($0) } ?? RawPreferenceCode.unknownCandidate
+            }
+            let emptySets = [Array("{}".utf8), Array("set()".utf8), Array("frozenset()".utf8)]
             while try parser.nextRow() {
                 if parser.isEmptyLine { continue }
-                try parser.checkCellLengths(file: file)
-                let cells = parser.fields.map { parser.string($0) }
-                guard cells.count > rankColumns + 1, cells[rankColumns] == "&" else {
-                    throw fail(min(rankColumns, max(0, cells.count - 1)), "expected \(rankColumns) ranking cells, then '&' and the weight")
+                let fields = parser.fields
+                guard fields.count > rankColumns + 1, fields[rankColumns].range.count == 1, bytes[fields[rankColumns].range.lowerBound] == 0x26 else {
+                    throw fail(min(rankColumns, max(0, fields.count - 1)), "expected \(rankColumns) ranking cells, then '&' and the weight")
                 }
                 codes.removeAll()
                 for column in 0..<rankColumns {
-                    let cell = cells[column].trimmingCharacters(in: .whitespaces)
-                    if cell.isEmpty || cell == "{}" || cell == "set()" || cell == "frozenset()" {
+                    let cell = ByteText.trimmed(bytes, fields[column].range)
+                    // "" or "{}": a rank left empty; "set()" and "frozenset()" as older VoteKit writes it.
+                    if cell.isEmpty || (cell.count <= 11 && emptySets.contains { bytes[cell].elementsEqual($0) }) {
                         codes.append(RawPreferenceCode.skippedRank)
                         continue
                     }
-                    guard cell.hasPrefix("{"), cell.hasSuffix("}") else {
-                        throw fail(column, "expected a set of candidate prefixes such as {'Ch'} or {'Ch', 'Co'}; found '\(Excerpt.of(cell))'")
+                    guard bytes[cell.lowerBound] == 0x7B, bytes[cell.upperBound - 1] == 0x7D else {
+                        throw fail(column, "expected a set of candidate prefixes such as {'Ch'} or {'Ch', 'Co'}; found \(ByteText.quoted(bytes, cell))")
                     }
-                    let members = cell.dropFirst().dropLast().split(separator: ",").map { member -> String in
-                        var text = member.trimmingCharacters(in: .whitespaces)
-                        if text.count >= 2, let first = text.first, first == text.last, first == "'" || first == "\"" { text = String(text.dropFirst().dropLast()) }
-                        return text
-                    }
-                    for (offset, member) in members.enumerated() {
-                        let code = byPrefix[member].map { UInt16($0) } ?? RawPreferenceCode.unknownCandidate
-                        codes.append(offset > 0 ? code | RawPreferenceCode.equalToPrevious : code)
+                    var member = 0
+                    var itemStart = cell.lowerBound + 1
+                    for index in (cell.lowerBound + 1)...(cell.upperBound - 1) where index == cell.upperBound - 1 || bytes[index] == 0x2C {
+                        var item = ByteText.trimmed(bytes, itemStart..<index)
+                        if item.count >= 2, bytes[item.lowerBound] == bytes[item.upperBound - 1], bytes[item.lowerBound] == 0x27 || bytes[item.lowerBound] == 0x22 {
+                            item = (item.lowerBound + 1)..<(item.upperBound - 1)
+                        }
+                        let code = lookup(item)
+                        codes.append(member > 0 ? code | RawPreferenceCode.equalToPrevious : code)
+                        member += 1
+                        itemStart = index + 1
                     }
                 }
-                let weightText = cells[rankColumns + 1].trimmingCharacters(in: .whitespaces)
-                guard let weight = VoteKitReader.wholeWeight(weightText) else {
-                    throw fail(rankColumns + 1, "expected a whole number of ballots as the weight (3, 3.0 or 6/2); found '\(Excerpt.of(weightText))'")
+                let weightRange = ByteText.trimmed(bytes, fields[rankColumns + 1].range)
+                // "4" or "4.0" (VoteKit writes weights as decimals) read from the bytes.
+                var integerPart = weightRange
+                if let dot = bytes[weightRange].firstIndex(of: 0x2E), dot + 1 < weightRange.upperBound,
+                   bytes[(dot + 1)..<weightRange.upperBound].allSatisfy({ $0 == 0x30 }) {
+                    integerPart = weightRange.lowerBound..<dot
+                }
+                let weight: Int64
+                if let whole = ByteText.wholeNumber(bytes, integerPart, limit: BallotProfile.maximumTotalWeight) {
+                    weight = whole
+                } else if let whole = VoteKitReader.wholeWeight(ByteText.string(bytes, weightRange)) {
+                    weight = whole
+                } else {
+                    throw fail(rankColumns + 1, "expected a whole number of ballots as the weight (3, 3.0 or 6/2); found '\(Excerpt.of(ByteText.string(bytes, weightRange)))'")
                 }
                 do {
                     try builder.add(codes.codes, weight: weight, region: nil, line: parser.rowLine)
