@@ -14,9 +14,14 @@ public struct CSVReader: Sendable {
 
     /// Reads a whole file held in `bytes`; `file` names it in errors.
     /// `observer` is told what became of each ballot row.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil) throws -> BallotProfile {
+    /// `aliases`: other spellings of the candidates' names; with rank columns, the list of the
+    /// candidates (a name it does not know is an unknown candidate).
+    public func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil, aliases: CandidateAliases? = nil
+    ) throws -> BallotProfile {
         var reader = Reader(bytes: bytes, file: file, options: options)
         reader.observer = observer
+        reader.aliases = aliases
         do {
             return try reader.run()
         } catch let located as BallotFileError.Located {
@@ -41,6 +46,7 @@ public struct CSVReader: Sendable {
 
     private struct Reader {
         var observer: BallotLineObserver?
+        var aliases: CandidateAliases?
         let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         let options: CSVOptions
@@ -74,6 +80,13 @@ public struct CSVReader: Sendable {
 
         mutating func run() throws -> BallotProfile {
             try readHeader()
+            if header.layout == .rankColumns, let aliases {
+                // Every candidate the aliases name stands, in their order, ranked or not.
+                for name in aliases.candidates {
+                    names[Candidate.matchingKey(for: name)] = candidates.count
+                    candidates.append(Candidate(name: name))
+                }
+            }
             if header.layout == .candidateColumns {
                 cells = try options.cells ?? detectCells()
             }
@@ -105,7 +118,20 @@ public struct CSVReader: Sendable {
             }
             columns = header.roles.map(ColumnKind.init)
             if header.layout == .candidateColumns {
-                for role in header.roles { if case let .candidate(name) = role { candidates.append(Candidate(name: name)) } }
+                for (column, role) in header.roles.enumerated() {
+                    guard case let .candidate(name) = role else { continue }
+                    var canonical = name
+                    if let aliases {
+                        guard let known = aliases.canonicalName(for: name) else {
+                            throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: parser.fields[column].range.lowerBound, message: "the column '\(Excerpt.of(name))' names no candidate in \(aliases.file)")
+                        }
+                        canonical = known
+                    }
+                    if let twin = candidates.firstIndex(where: { $0.matchingKey == Candidate.matchingKey(for: canonical) }) {
+                        throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: parser.fields[column].range.lowerBound, message: "the columns '\(Excerpt.of(candidates[twin].name))' and '\(Excerpt.of(name))' are the same candidate, '\(Excerpt.of(canonical))'")
+                    }
+                    candidates.append(Candidate(name: canonical))
+                }
                 if candidates.count > Preference.maximumCandidates {
                     throw BallotFileError.Located(line: parser.rowLine, lineStart: parser.rowLineStart, offset: parser.rowLineStart, message: "expected at most \(Preference.maximumCandidates) candidates")
                 }
@@ -274,21 +300,26 @@ public struct CSVReader: Sendable {
             if !field.hasEscapedQuotes, let known = spellings.find(bytes, range) { return UInt16(known) }
             let value: [UInt8]? = field.hasEscapedQuotes ? parser.unescaped(field) : nil
             let number = try value.map { text in try text.withUnsafeBufferPointer { try intern(name: $0, 0..<$0.count) } } ?? intern(name: bytes, range)
-            return UInt16(number)
+            return number.map { UInt16($0) } ?? RawPreferenceCode.unknownCandidate
         }
 
         /// The number of a candidate name, matched as `Candidate.matchingKey` matches names
         /// (Unicode case, any whitespace, canonically equivalent spellings). Only a spelling not
         /// seen before gets here; the spelling cache answers the rest.
-        mutating func intern(name source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> Int {
+        mutating func intern(name source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> Int? {
             let spelling = ByteText.trimmed(source, range)
             guard spelling.count <= Candidate.maximumNameBytes else {
                 throw located(parser.rowLineStart, "expected a candidate name of at most \(Candidate.maximumNameBytes) bytes; found \(spelling.count)")
             }
-            let text = ByteText.string(source, spelling)
-            let key = Candidate.matchingKey(for: text)
-            guard !key.isEmpty else { throw located(parser.rowLineStart, "expected a candidate name; found only blank characters") }
+            var text = ByteText.string(source, spelling)
+            guard !Candidate.matchingKey(for: text).isEmpty else { throw located(parser.rowLineStart, "expected a candidate name; found only blank characters") }
             try checkPrintable(text)
+            if let aliases {
+                // The aliases list the candidates: a name it does not know is no candidate.
+                guard let canonical = aliases.canonicalName(for: text) else { return nil }
+                text = canonical
+            }
+            let key = Candidate.matchingKey(for: text)
             let number: Int
             if let known = names[key] {
                 number = known

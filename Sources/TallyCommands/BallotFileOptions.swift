@@ -13,6 +13,7 @@ enum BallotFileOptions {
         OptionSpec("--weight-column", value: "name", help: "CSV column holding each row's number of identical ballots (detected: weight, count, ballots)."),
         OptionSpec("--id-column", value: "name", help: "CSV column holding a ballot or voter id, which is not counted (detected: id, ballot id, voter id)."),
         OptionSpec("--region-column", value: "name", help: "CSV column naming each ballot's region (detected: region, division, ward)."),
+        OptionSpec("--aliases", value: "file", help: "CSV of other spellings and codes of candidates' names: alias,canonical (docs/formats.md). With rank columns, the list of the candidates."),
     ]
 
     /// How to read the ballot file, as the options say.
@@ -25,7 +26,8 @@ enum BallotFileOptions {
                 weightColumn: arguments.value("--weight-column"),
                 idColumn: arguments.value("--id-column"),
                 regionColumn: arguments.value("--region-column")
-            )
+            ),
+            aliasesPath: arguments.value("--aliases")
         )
     }
 
