@@ -10,6 +10,10 @@ public enum BallotFileFormat: String, Sendable, CaseIterable {
     case preflib
     /// VoteKit's ranked-profile CSV (`RankProfile.to_csv`).
     case votekit
+    /// OpaVote's "Download ballots" file: BLT, read as BLT.
+    case opavote
+    /// Loomio's CSV export of a ranked poll (its BLT export is read as BLT).
+    case loomio
 
     /// The name reports give the format.
     public var title: String {
@@ -19,13 +23,15 @@ public enum BallotFileFormat: String, Sendable, CaseIterable {
         case .scotElex: "scot-elex CSV"
         case .preflib: "PrefLib"
         case .votekit: "VoteKit CSV"
+        case .opavote: "OpaVote BLT"
+        case .loomio: "Loomio CSV"
         }
     }
 
     /// The format of a file, by its content first — a file's name often says `.csv` or `.txt`
     /// whatever it holds — then by its name:
     ///
-    /// 1. a first line `VoteKit RankProfile`: VoteKit;
+    /// 1. a first line `VoteKit RankProfile`: VoteKit; a first row `poll`: a Loomio export;
     /// 2. leading `#` lines of PrefLib metadata (`# FILE NAME:`, `# DATA TYPE:`, …), or a name
     ///    ending `.soc`, `.soi`, `.toc`, `.toi`: PrefLib;
     /// 3. a first meaningful line of two whole numbers separated by blanks (a BLT header such as
@@ -35,6 +41,7 @@ public enum BallotFileFormat: String, Sendable, CaseIterable {
     /// 5. anything else: CSV.
     static func detect(path: String, bytes: UnsafeBufferPointer<UInt8>) -> BallotFileFormat {
         if VoteKitReader.startsWithHeader(bytes) { return .votekit }
+        if LoomioReader.startsWithSections(bytes) { return .loomio }
         if PrefLibReader.startsWithMetadata(bytes) { return .preflib }
         if startsWithBLTHeader(bytes) { return .blt }
         if ScotElexReader.startsWithHeader(bytes) { return .scotElex }

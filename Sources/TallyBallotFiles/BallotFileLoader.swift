@@ -39,7 +39,8 @@ public struct BallotFileLoader: Sendable {
         var profile: BallotProfile
         do {
             profile = switch chosen {
-            case .blt: try BLTReader().read(bytes, file: path, observer: observer)
+            case .blt, .opavote: try BLTReader().read(bytes, file: path, observer: observer)
+            case .loomio: try LoomioReader().read(bytes, file: path, observer: observer)
             case .csv: try CSVReader(options: csvOptions).read(bytes, file: path, observer: observer, aliases: aliases)
             case .scotElex: try ScotElexReader().read(bytes, file: path, observer: observer)
             case .preflib: try PrefLibReader().read(bytes, file: path, observer: observer)

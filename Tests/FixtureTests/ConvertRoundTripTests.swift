@@ -11,11 +11,12 @@ import TallyTestSupport
 /// ballot ids, line by line; what a format cannot hold (a CSV has no title, seats or withdrawn
 /// candidates; a BLT file one region) is all that is lost.
 @Suite struct ConvertRoundTripTests {
-    /// Each ranking as names ("A, B=C"), with its region, and the ballots holding it.
+    /// Each ranking as names ("A, B=C"; candidates ranked equal in name order, since the order
+    /// within a rank means nothing), with its region, and the ballots holding it.
     static func ballots(_ profile: BallotProfile) -> [String: Int64] {
         var result: [String: Int64] = [:]
         for ballot in profile.ballots {
-            let names = ballot.ranking.positions.map { $0.map { profile.candidates[$0].name }.joined(separator: "=") }.joined(separator: ", ")
+            let names = ballot.ranking.positions.map { $0.map { profile.candidates[$0].name }.sorted().joined(separator: "=") }.joined(separator: ", ")
             let key = (ballot.region.map { profile.regions[$0] + ": " } ?? "") + names
             result[key, default: 0] += ballot.weight
         }

@@ -95,6 +95,30 @@ import TallyTestSupport
         #expect(VoteKitReader.wholeWeight("6/2") == 3 && VoteKitReader.wholeWeight("3.00") == 3 && VoteKitReader.wholeWeight("3/2") == nil)
     }
 
+    // MARK: Loomio
+
+    @Test func loomioExportReadsOneRowPerMember() throws {
+        let profile = try loadFixture("loomio-small/export.csv")
+        #expect(profile.title == "Board Election")
+        #expect(profile.candidates.map(\.name) == ["Alice", "Bob", "Carol"])
+        #expect(profile.described == ["1: Alice, Bob, Carol", "1: Bob, Carol", "1: Alice, Carol", "1: Bob, Alice", "1: Alice", "1: Carol"])
+        // The member who did not vote: a line of no ballots, listed with its line.
+        #expect(profile.irregularities[.zeroWeight]?.firstLines == [16])
+        #expect(profile.validBallots == 6)
+    }
+
+    /// A `ranked_choice` poll scores the favourite highest; equal scores are equal ranks.
+    @Test func rankedChoiceScoresRankTheHighestFirst() throws {
+        let text = "poll\ntitle,poll_type\nT,ranked_choice\nvotes\nid,reason,reason_format,A,B,C\n1,,md,3,1,2\n2,,md,2,2,\n"
+        let profile = try read(text, name: "x.csv")
+        #expect(profile.described == ["1: A, C, B", "1: A=B"])
+    }
+
+    @Test func loomioWithoutVotesIsRefused() {
+        #expect(throws: BallotFileError.self) { try read("poll\ntitle,poll_type\nT,stv\n", name: "x.csv") }
+        #expect(throws: BallotFileError.self) { try read("poll\nvotes\nid,reason,reason_format,A\n1,,md,x\n", name: "x.csv") }
+    }
+
     // MARK: Detection
 
     @Test func formatsAreDetectedByContent() throws {
@@ -107,6 +131,7 @@ import TallyTestSupport
         #expect(detect("# FILE NAME: x\n# DATA TYPE: soi\n", "x.txt") == .preflib)
         #expect(detect("3: 1,2\n", "x.toi") == .preflib)
         #expect(detect("rank1,rank2\nA,B\n", "x.csv") == .csv)
+        #expect(detect("poll\nid,title\n", "export.csv") == .loomio)
     }
 
     /// A refused file names the format it looks like and the flag to read it so.

@@ -13,10 +13,11 @@ import TallyTestSupport
         let preflib = Array("# TITLE: T\n# NUMBER ALTERNATIVES: 3\n# ALTERNATIVE NAME 1: A\n# ALTERNATIVE NAME 2: B\n# ALTERNATIVE NAME 3: C\n4: 1,{2,3}\n2: 3\n".utf8)
         let scot = Array("3,1,\n4,1,2,\n2,3,\n\"Candidate 1\",\"A\",\"P\",\n\"Candidate 2\",\"B\",\"Q\",\n\"Candidate 3\",\"C\",\"R\",\n\"W\",\n".utf8)
         let votekit = Array("VoteKit RankProfile\nCandidates\n(A:A),(B:B)\nMax Ranking Length\n2\nIncludes Voter Set\nFalse\n=,=,=,=,=,=,=,=,=,=\nRanking_1,Ranking_2,&,Weight,&\n{'A'},\"{'A', 'B'}\",&,2.0,&\n{},{'B'},&,1,&\n".utf8)
-        return [("x.blt", blt), ("x.csv", csv), ("r.csv", ranks), ("x.txt", blt), ("p.toi", preflib), ("s.csv", scot), ("v.csv", votekit)]
+        let loomio = Array("poll\ntitle,poll_type\nT,stv\nvotes\nid,reason,reason_format,A,B\n1,\"x, y\",md,1,2\n2,,md,,1\n3,,md,,\n".utf8)
+        return [("x.blt", blt), ("x.csv", csv), ("r.csv", ranks), ("x.txt", blt), ("p.toi", preflib), ("s.csv", scot), ("v.csv", votekit), ("l.csv", loomio)]
     }()
 
-    @Test(arguments: 0..<7)
+    @Test(arguments: 0..<8)
     func survivesRandomMutationsOfValidFiles(_ sample: Int) {
         let (name, original) = Self.samples[sample]
         var draw = SeededDraw(seed: UInt64(sample))
