@@ -79,8 +79,21 @@ public enum BallotFileFormat: String, Sendable, CaseIterable {
         return nil
     }
 
+    /// Whether a line `0` is followed by a line starting with a quoted name.
+    static func endsBallotsAsBLT(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var cursor = LineCursor(bytes)
+        var afterZero = false
+        while let line = cursor.next() {
+            let range = ByteText.trimmed(bytes, line)
+            if range.isEmpty { continue }
+            if afterZero { return bytes[range.lowerBound] == 0x22 }
+            afterZero = range.count == 1 && bytes[range.lowerBound] == 0x30
+        }
+        return false
+    }
+
     /// Whether the first line that is not blank or a comment holds exactly two whole numbers,
-    /// separated by spaces.
+    /// separated by spaces or tabs (no CSV or TSV header is two bare numbers).
     static func startsWithBLTHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var cursor = LineCursor(bytes)
         var inComment = false
@@ -99,8 +112,11 @@ public enum BallotFileFormat: String, Sendable, CaseIterable {
             }
             text = text.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.hasPrefix("#") { continue }
-            let words = text.split(separator: " ") // a tab-separated "1<tab>2" is a TSV header
-            return words.count == 2 && words.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard words.count == 2, words.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+            // A tab between the numbers could be a TSV header of rank columns named 1 and 2: BLT
+            // only if the file ends its ballots as BLT does, a line "0" then a quoted name.
+            return !text.contains("\t") || endsBallotsAsBLT(bytes)
         }
         return false
     }

@@ -158,5 +158,8 @@ import TallyTestSupport
         let tsv = try Array("1\t2\nA\tB\n".utf8).withUnsafeBufferPointer { try BallotFileLoader().read($0, path: "r.tsv") }
         #expect(tsv.format == .csv)
         #expect(tsv.profile.candidates.map(\.name) == ["A", "B"])
+        // A BLT whose header and ballot lines are tab-separated, with its BLT ending: BLT.
+        let tabbed = try Array("2\t1\n1\t1\t0\n0\n\"A\"\n\"B\"\n".utf8).withUnsafeBufferPointer { try BallotFileLoader().read($0, path: "w.csv") }
+        #expect(tabbed.format == .blt)
     }
 }
