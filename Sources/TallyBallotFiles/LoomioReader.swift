@@ -36,7 +36,38 @@ public struct LoomioReader: Sendable {
             while try parser.nextRow() {
                 if parser.isEmptyLine { continue }
                 try parser.checkCellLengths(file: file)
-                let cells = parser.fields.map { parser.string($0).trimmingCharacters(in: .whitespaces) }
+                let fields = parser.fields
+                // Ballot rows are read from the bytes; other rows (a few) as text.
+                // (A row of one cell is never a vote: it may be the next section's label.)
+                if section == "votes", sectionHeader != nil, let columns = optionColumns, builder != nil, fields.count > 1 {
+                    var scored: [(column: Int, score: Int64)] = []
+                    for column in columns where column < fields.count {
+                        let range = ByteText.trimmed(bytes, fields[column].range)
+                        if range.isEmpty { continue }
+                        guard let score = ByteText.wholeNumber(bytes, range, limit: 1_000_000_000) else {
+                            throw fail(column, "expected a whole-number score for '\(Excerpt.of(candidates[column - columns.lowerBound].name))'; found \(ByteText.quoted(bytes, range))")
+                        }
+                        scored.append((column, score))
+                    }
+                    scored.sort { higherIsBetter ? ($0.score, -$0.column) > ($1.score, -$1.column) : ($0.score, $0.column) < ($1.score, $1.column) }
+                    codes.removeAll()
+                    var previous: Int64?
+                    for entry in scored {
+                        let code = UInt16(entry.column - columns.lowerBound)
+                        codes.append(previous == entry.score ? code | RawPreferenceCode.equalToPrevious : code)
+                        previous = entry.score
+                    }
+                    let idField = idColumn.flatMap { $0 < fields.count ? fields[$0] : nil }
+                    do {
+                        try builder!.add(codes.codes, weight: scored.isEmpty ? 0 : 1, region: nil, line: parser.rowLine) {
+                            idField.map { CSVRowParser.string($0, in: bytes) }.flatMap { $0.isEmpty ? nil : $0 }
+                        }
+                    } catch is BallotProfileBuilder.TooManyBallots {
+                        throw fail(0, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
+                    }
+                    continue
+                }
+                let cells = fields.map { parser.string($0).trimmingCharacters(in: .whitespaces) }
                 if cells.count == 1 || cells.dropFirst().allSatisfy(\.isEmpty), ["poll", "poll_options", "votes", "outcomes", "stances"].contains(cells[0].lowercased()) {
                     section = cells[0].lowercased()
                     sectionHeader = nil
@@ -65,30 +96,6 @@ public struct LoomioReader: Sendable {
                     func value(_ name: String) -> String? { header.firstIndex(of: name).flatMap { $0 < cells.count ? cells[$0] : nil } }
                     title = title ?? value("title")
                     if let type = value("poll_type")?.lowercased() { higherIsBetter = type == "ranked_choice" }
-                case "votes":
-                    guard let columns = optionColumns, builder != nil else { continue }
-                    // (column, score) of each scored option.
-                    var scored: [(column: Int, score: Int64)] = []
-                    for column in columns where column < cells.count && !cells[column].isEmpty {
-                        guard let score = Int64(cells[column]), score >= 0 else {
-                            throw fail(column, "expected a whole-number score for '\(Excerpt.of(candidates[column - columns.lowerBound].name))'; found '\(Excerpt.of(cells[column]))'")
-                        }
-                        scored.append((column, score))
-                    }
-                    scored.sort { higherIsBetter ? ($0.score, -$0.column) > ($1.score, -$1.column) : ($0.score, $0.column) < ($1.score, $1.column) }
-                    codes.removeAll()
-                    var previous: Int64?
-                    for entry in scored {
-                        let code = UInt16(entry.column - columns.lowerBound)
-                        codes.append(previous == entry.score ? code | RawPreferenceCode.equalToPrevious : code)
-                        previous = entry.score
-                    }
-                    let id = idColumn.flatMap { $0 < cells.count && !cells[$0].isEmpty ? cells[$0] : nil }
-                    do {
-                        try builder!.add(codes.codes, weight: scored.isEmpty ? 0 : 1, region: nil, line: parser.rowLine) { id }
-                    } catch is BallotProfileBuilder.TooManyBallots {
-                        throw fail(0, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
-                    }
                 default:
                     continue
                 }
