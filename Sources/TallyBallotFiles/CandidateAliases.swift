@@ -16,11 +16,7 @@ public struct CandidateAliases: Sendable, Equatable {
     public func canonicalName(for name: String) -> String? { canonical[Candidate.matchingKey(for: name)] }
 
     public static func load(path: String) throws(BallotFileError) -> CandidateAliases {
-        let data = try FileContents.read(path: path, kind: "aliases file")
-        let result = data.withUnsafeBytes { buffer in
-            Result { () throws(BallotFileError) in try parse(buffer.bindMemory(to: UInt8.self), file: path) }
-        }
-        return try result.get()
+        try FileContents.parse(path: path, kind: "aliases file") { bytes, file throws(BallotFileError) in try parse(bytes, file: file) }
     }
 
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(BallotFileError) -> CandidateAliases {

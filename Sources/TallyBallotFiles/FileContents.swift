@@ -23,6 +23,18 @@ public enum FileContents {
     public static let maximumStreamBytes = 512 << 20
 
     /// The bytes of the file at `path`; `kind` ("ballot file", …) names what the file should be.
+    /// Reads the side file at `path` (`kind` names it in errors) and parses its bytes with
+    /// `parse`, which is given the file's name for its errors.
+    static func parse<Value>(
+        path: String, kind: String, _ parse: (UnsafeBufferPointer<UInt8>, String) throws(BallotFileError) -> Value
+    ) throws(BallotFileError) -> Value {
+        let data = try read(path: path, kind: kind)
+        let result = data.withUnsafeBytes { buffer in
+            Result { () throws(BallotFileError) in try parse(buffer.bindMemory(to: UInt8.self), path) }
+        }
+        return try result.get()
+    }
+
     static func read(path: String, kind: String, limit: Int = maximumSideFileBytes) throws(BallotFileError) -> Data {
         func unreadable(_ message: String) -> BallotFileError {
             BallotFileError(kind: .unreadable, file: path, line: nil, column: nil, message: message)

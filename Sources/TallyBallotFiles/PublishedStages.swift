@@ -69,11 +69,7 @@ public struct PublishedStages: Sendable {
 
     /// Reads the sheet at `path`: JSON when it starts with `{`, else CSV.
     public static func load(path: String) throws(BallotFileError) -> PublishedStages {
-        let data = try FileContents.read(path: path, kind: "result sheet")
-        let result = data.withUnsafeBytes { buffer in
-            Result { () throws(BallotFileError) in try parse(buffer.bindMemory(to: UInt8.self), file: path) }
-        }
-        return try result.get()
+        try FileContents.parse(path: path, kind: "result sheet") { bytes, file throws(BallotFileError) in try parse(bytes, file: file) }
     }
 
     /// Parses a sheet held in `bytes`; `file` names it in errors.

@@ -20,9 +20,7 @@ public struct PublishedTotals: Sendable {
 
     /// Reads the file at `path`.
     public static func load(path: String) throws(BallotFileError) -> PublishedTotals {
-        let data = try FileContents.read(path: path, kind: "results file")
-        let result = data.withUnsafeBytes { buffer in Result { () throws(BallotFileError) in try parse(buffer.bindMemory(to: UInt8.self), file: path) } }
-        return try result.get()
+        try FileContents.parse(path: path, kind: "results file") { bytes, file throws(BallotFileError) in try parse(bytes, file: file) }
     }
 
     static let votesNames = ["votes", "total", "marks"]
