@@ -1,4 +1,5 @@
 import TallyArithmetic
+import TallyModel
 
 /// The state of a Meek count (PR Foundation reference rule): each candidate's keep factor and
 /// votes, the excess, the quota, and the rounds recorded so far. `MeekSTV` drives it step by step;
@@ -23,6 +24,9 @@ struct MeekCount {
     let validVotes: Value
     /// Told where each ranking's vote sits at every stage, when an audit trail is asked for.
     let trail: PaperTrail?
+    /// The ballots grouped by what the distribution reads of them, for the candidates hopeful
+    /// when the groups were made (see `Prefixes`).
+    private var prefixes: Prefixes?
     /// The keep factors of the last distribution, and the candidates excluded since (whose
     /// votes wait as excess): what the recorded votes are made of.
     private var distributedKeep: [Value] = []
@@ -55,11 +59,19 @@ struct MeekCount {
     /// is left. Rounding is per ballot; identical ballots are then multiplied. Weight left after
     /// the last preference is excess.
     mutating func distributeVotes() throws {
+        // A hopeful candidate's keep factor is 1: they keep all that reaches them, and the
+        // ballot stops there. So a ballot's distribution reads its candidates only up to the
+        // first hopeful one, and the excluded (keep factor 0) pass it on untouched: ballots that
+        // agree on the rest are distributed alike, rounding and all, and are distributed once
+        // as a group. The groups hold while no one is elected or excluded.
+        let hopeful = candidates.continuing
+        if prefixes?.hopeful != hopeful { prefixes = Prefixes(ballots: ballots, keep: keep, hopeful: hopeful) }
+        let groups = prefixes!
         var votes = [Value](repeating: .zero, count: self.votes.count)
         var excess = Value.zero
-        for ranking in 0..<ballots.count {
-            let papers = ballots.weight[ranking]
-            let left = try MeekCount.share(ranking, of: ballots, keep: keep) { candidate, kept in
+        for group in 0..<groups.papers.count {
+            let papers = groups.papers[group]
+            let left = try MeekCount.share(groups.candidates[Int(groups.starts[group])..<Int(groups.starts[group + 1])], keep: keep) { candidate, kept in
                 votes[candidate] = try votes[candidate] + kept.times(papers)
             }
             excess = try excess + left.times(papers)
@@ -72,17 +84,62 @@ struct MeekCount {
         }
     }
 
+    /// Each distinct prefix of the ballots' rankings that the distribution reads — the
+    /// candidates with a keep factor above 0, up to and including the first hopeful one — with
+    /// the ballots that have it.
+    struct Prefixes {
+        let hopeful: [Bool]
+        let candidates: [UInt16]
+        let starts: [Int32]
+        let papers: [Int64]
+
+        init(ballots: STVBallots, keep: [Value], hopeful: [Bool]) {
+            self.hopeful = hopeful
+            var interner = SequenceInterner(capacity: 1024)
+            var papers: [Int64] = []
+            var prefix: [UInt16] = []
+            for ranking in 0..<ballots.count {
+                prefix.removeAll(keepingCapacity: true)
+                let base = Int(ballots.start[ranking])
+                for position in 0..<Int(ballots.length[ranking]) {
+                    let candidate = ballots.candidates[base + position]
+                    guard keep[Int(candidate)].units > 0 else { continue }
+                    prefix.append(candidate)
+                    if hopeful[Int(candidate)] { break }
+                }
+                let (number, isNew) = prefix.withUnsafeBufferPointer { interner.intern($0) }
+                if isNew { papers.append(0) }
+                papers[number] += ballots.weight[ranking]
+            }
+            var candidates: [UInt16] = []
+            var starts: [Int32] = [0]
+            for number in 0..<interner.count {
+                candidates.append(contentsOf: interner[number])
+                starts.append(Int32(candidates.count))
+            }
+            self.candidates = candidates
+            self.starts = starts
+            self.papers = papers
+        }
+    }
+
     /// [B.2.a] for one ballot of `ranking`: from weight 1, each candidate in turn with a keep
     /// factor takes weight × keep factor, rounded up to 9 decimals (`take` is told each part), and
     /// the ballot passes on exactly what is left. Returns the weight left after the last
     /// preference.
     @inline(__always)
     static func share(_ ranking: Int, of ballots: STVBallots, keep: [Value], take: (Int, Value) throws -> Void) throws -> Value {
+        let base = Int(ballots.start[ranking])
+        return try share(ballots.candidates[base..<(base + Int(ballots.length[ranking]))], keep: keep, take: take)
+    }
+
+    /// The same for a ballot whose candidates, in order, are `candidates`.
+    @inline(__always)
+    static func share(_ candidates: ArraySlice<UInt16>, keep: [Value], take: (Int, Value) throws -> Void) throws -> Value {
         let one = Value(units: Value.scale)
         var weight = one
-        let base = Int(ballots.start[ranking])
-        for position in 0..<Int(ballots.length[ranking]) {
-            let candidate = Int(ballots.candidates[base + position])
+        for code in candidates {
+            let candidate = Int(code)
             let factor = keep[candidate]
             guard factor.units > 0 else { continue }
             let kept = factor == one ? weight : try weight.multiplied(by: factor, rounding: .up)
