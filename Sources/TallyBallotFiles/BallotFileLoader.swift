@@ -24,13 +24,15 @@ public struct BallotFileLoader: Sendable {
 
     /// Reads the file at `path`; `observer` is told what became of each ballot line.
     public func load(path: String, observer: BallotLineObserver? = nil) throws -> Loaded {
-        let data = try FileContents.read(path: path, kind: "ballot file", limit: FileContents.maximumBallotFileBytes)
-        return try data.withUnsafeBytes { raw in try read(raw.bindMemory(to: UInt8.self), path: path, observer: observer) }
+        let bytes = try FileContents.ballotBytes(path: path)
+        return try withExtendedLifetime(bytes) { try read(bytes.buffer, path: path, observer: observer, release: bytes.release(before:)) }
     }
 
     /// Reads ballots already in memory; `path` names them in errors and guides format detection.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, observer: BallotLineObserver? = nil) throws -> Loaded {
-        try TextValidation.check(bytes, file: path)
+    /// `release` is told, every so often, the offset below which the bytes are no longer needed
+    /// (`FileBytes.release(before:)`).
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, observer: BallotLineObserver? = nil, release: ((Int) -> Void)? = nil) throws -> Loaded {
+        try TextValidation.check(bytes, file: path, release: release)
         // CSV reading options say the file is CSV: a header of two numbers is then candidates
         // named by number, not a scot-elex header.
         let detected = BallotFileFormat.detect(path: path, bytes: bytes)
@@ -41,7 +43,7 @@ public struct BallotFileLoader: Sendable {
             profile = switch chosen {
             case .blt, .opavote: try BLTReader().read(bytes, file: path, observer: observer)
             case .loomio: try LoomioReader().read(bytes, file: path, observer: observer)
-            case .csv: try CSVReader(options: csvOptions).read(bytes, file: path, observer: observer, aliases: aliases)
+            case .csv: try CSVReader(options: csvOptions).read(bytes, file: path, observer: observer, aliases: aliases, release: release)
             case .scotElex: try ScotElexReader().read(bytes, file: path, observer: observer)
             case .preflib: try PrefLibReader().read(bytes, file: path, observer: observer)
             case .votekit: try VoteKitReader().read(bytes, file: path, observer: observer)

@@ -16,12 +16,15 @@ public struct CSVReader: Sendable {
     /// `observer` is told what became of each ballot row.
     /// `aliases`: other spellings of the candidates' names; with rank columns, the list of the
     /// candidates (a name it does not know is an unknown candidate).
+    /// `release` is told, every so often, the offset below which the bytes are no longer needed.
     public func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil, aliases: CandidateAliases? = nil
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil, aliases: CandidateAliases? = nil,
+        release: ((Int) -> Void)? = nil
     ) throws -> BallotProfile {
         var reader = Reader(bytes: bytes, file: file, options: options)
         reader.observer = observer
         reader.aliases = aliases
+        reader.release = release
         do {
             return try reader.run()
         } catch let located as BallotFileError.Located {
@@ -47,6 +50,7 @@ public struct CSVReader: Sendable {
     private struct Reader {
         var observer: BallotLineObserver?
         var aliases: CandidateAliases?
+        var release: ((Int) -> Void)?
         let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         let options: CSVOptions
@@ -93,11 +97,37 @@ public struct CSVReader: Sendable {
             let candidateCount = header.layout == .candidateColumns ? candidates.count : Preference.maximumCandidates
             builder = BallotProfileBuilder(rule: IrregularBallotRule(
                 candidateCount: candidateCount, withdrawn: [], equalRanksAreIrregular: cells == .ranks
-            ), expectedRankings: bytes.count / 48)
+            ), expectedRankings: bytes.count / 256)
             builder.observer = observer
-            while try parser.nextRow() {
+            var lineCache = lineCacheShape().map { BallotLineCache(shape: $0, delimiter: parser.delimiter) }
+            var nextRelease = FileBytes.releaseStride
+            let text = bytes.baseAddress
+            while true {
+                let start = parser.offset
+                if start >= nextRelease {
+                    release?(start)
+                    nextRelease = start + FileBytes.releaseStride
+                }
+                // A line read before, in every byte but its id, reads the same again.
+                var newline: Int?
+                var key: Range<Int>?
+                if lineCache?.isOn == true, let text, start < bytes.count,
+                   let found = memchr(text + start, Int32(ByteText.newline), bytes.count - start) {
+                    let end = text.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    newline = end
+                    key = end > start ? lineCache!.key(text, start, end) : nil
+                    if let key, let reading = lineCache!.find(text, key) {
+                        parser.skipLine(endingAt: end)
+                        try addRegular(reading)
+                        continue
+                    }
+                }
+                guard try parser.nextRow() else { break }
                 if parser.isEmptyLine { continue }
-                try row()
+                let reading = try row()
+                if let reading, let key, let newline, let text, parser.offset == newline + 1, parser.line == parser.rowLine + 1 {
+                    lineCache!.remember(text, key, as: reading)
+                }
             }
             return builder.profile(title: nil, candidates: candidates, seats: nil, withdrawn: [], tieOrder: nil, regions: regionNames)
         }
@@ -174,7 +204,31 @@ public struct CSVReader: Sendable {
             return .marks
         }
 
-        mutating func row() throws {
+        /// Where a line's key lies (`BallotLineCache`), or nil when lines are not to be remembered:
+        /// with an observer (it is told each line's id), or with an id column that is neither the
+        /// first nor the last.
+        func lineCacheShape() -> BallotLineCache.KeyShape? {
+            guard observer == nil else { return nil }
+            let ids = columns.indices.filter { columns[$0] == .id }
+            if ids.isEmpty { return .wholeLine }
+            guard ids.count == 1 else { return nil }
+            if ids[0] == 0 { return .afterFirstCell }
+            if ids[0] == columns.count - 1 { return .beforeLastCell }
+            return nil
+        }
+
+        /// Adds a line the line cache recognised.
+        mutating func addRegular(_ reading: BallotLineCache.Reading) throws {
+            do {
+                try builder.addRegular(number: reading.number, weight: reading.weight, line: parser.rowLine)
+            } catch is BallotProfileBuilder.TooManyBallots {
+                throw located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
+            }
+        }
+
+        /// Reads the row last split; returns what it reads as when it counted with no
+        /// irregularity (what a line cache may remember).
+        mutating func row() throws -> BallotLineCache.Reading? {
             let fields = parser.fields
             let spellings = self.spellings
             let codes = self.codes
@@ -216,7 +270,8 @@ public struct CSVReader: Sendable {
             if header.layout == .candidateColumns { try rankingFromCells() }
             do {
                 let bytes = self.bytes
-                try builder.add(codes.codes, weight: weight, region: region, line: parser.rowLine) { idField.map { CSVRowParser.string($0, in: bytes) } }
+                let number = try builder.add(codes.codes, weight: weight, region: region, line: parser.rowLine) { idField.map { CSVRowParser.string($0, in: bytes) } }
+                return number.map { BallotLineCache.Reading(number: $0, weight: weight) }
             } catch is BallotProfileBuilder.TooManyBallots {
                 throw located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
             }

@@ -93,6 +93,20 @@ struct CSVRowParser {
         return true
     }
 
+    /// The offset the next row starts at, and its line number.
+    var offset: Int { position }
+    var line: Int { nextLine }
+
+    /// Steps over one row that is known to be the single line ending at the newline at
+    /// `newline` (a row a `BallotLineCache` recognised), as `nextRow` would have read it.
+    mutating func skipLine(endingAt newline: Int) {
+        rowLine = nextLine
+        rowLineStart = position
+        isEmptyLine = false
+        position = newline + 1
+        nextLine += 1
+    }
+
     /// A parser at the same place with fields of its own, to read ahead without disturbing this one.
     func fork() -> CSVRowParser {
         var copy = self

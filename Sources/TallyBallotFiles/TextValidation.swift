@@ -3,10 +3,27 @@
 /// rather than read into mangled names.
 enum TextValidation {
     /// The first problem in `bytes`, if any: where it is and what was found.
-    static func firstProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, message: String)? {
+    /// `release` is told, every `FileBytes.releaseStride` bytes, the offset checked so far.
+    static func firstProblem(_ bytes: UnsafeBufferPointer<UInt8>, release: ((Int) -> Void)? = nil) -> (offset: Int, message: String)? {
+        guard let base = bytes.baseAddress else { return nil }
         var index = 0
         let count = bytes.count
+        var nextRelease = FileBytes.releaseStride
         while index < count {
+            // Eight bytes at a time while they are ASCII and none is NUL.
+            let stretchEnd = min(count, nextRelease)
+            while index + 8 <= stretchEnd {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let high = word & 0x8080_8080_8080_8080
+                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if high | zero != 0 { break }
+                index += 8
+            }
+            if index > nextRelease - 8 {
+                release?(index)
+                nextRelease = index + FileBytes.releaseStride
+            }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0 { return (index, "expected text; found a NUL byte (is this a binary file?)") }
@@ -38,8 +55,8 @@ enum TextValidation {
     }
 
     /// Throws, located at the first problem in `bytes`, when they are not text; `file` names them.
-    static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(BallotFileError) {
-        guard let problem = firstProblem(bytes) else { return }
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String, release: ((Int) -> Void)? = nil) throws(BallotFileError) {
+        guard let problem = firstProblem(bytes, release: release) else { return }
         let place = place(of: problem.offset, in: bytes)
         throw BallotFileError(file: file, line: place.line, column: place.column, message: problem.message)
     }

@@ -1,19 +1,37 @@
 /// Collects rankings as a reader finds them, applies the irregular-ballot rule, and merges
 /// identical counted rankings with a weight.
 ///
-/// Per line the cost is the rule's pass over the ranking and one hash lookup; nothing is
+/// The rule is applied once per distinct raw ranking (as written, before the rule), not once per
+/// line: what each raw ranking counts as is remembered. A raw ranking of at most 16 positions of
+/// candidates numbered below 15, in a file without regions, is packed 4 bits a position into a
+/// 64-bit key (`PackedKeyTable`); any other is kept whole (`SequenceInterner`). Nothing is
 /// allocated per line.
 public struct BallotProfileBuilder {
     /// Raised when the ballots add up to more than `BallotProfile.maximumTotalWeight`.
     public struct TooManyBallots: Error, Sendable {}
 
+    /// What a distinct raw ranking counts as: a counted ranking's number (or −1, invalid) and the
+    /// irregularity the rule found.
+    private struct Resolution {
+        var number: Int32
+        var irregularity: Irregularity?
+    }
+
     private var rule: IrregularBallotRule
     /// Counted rankings, each prefixed by its region code (0xFFFF when the file has no regions).
     private var rankings: SequenceInterner
+    /// Raw rankings that pack into 64 bits → their index in `resolutions`.
+    private var packedRaw: PackedKeyTable
+    /// Other raw rankings, prefixed by their region code → their index in `resolutions` (by the
+    /// interner's own numbering, through `generalResolution`).
+    private var generalRaw = SequenceInterner(capacity: 64)
+    private var generalResolution: [Int32] = []
+    private var resolutions: [Resolution] = []
     private var weights: [Int64] = []
     /// For each counted ranking, its first `IrregularityTally.linesKept` line numbers (0 = none).
     private var lines: [Int32] = []
     private let scratch = CodeBuffer()
+    private let rawKey = CodeBuffer()
     private var totalWeight: Int64 = 0
     private var irregularities = IrregularityTally()
     /// The same, region by region (index = region), when the file has regions.
@@ -23,48 +41,115 @@ public struct BallotProfileBuilder {
     public var observer: BallotLineObserver?
 
     /// `expectedRankings`: a guess at how many distinct rankings the file holds, so that the
-    /// table of rankings need not grow as it fills (readers guess from the file's size).
+    /// tables need not grow often as they fill (readers guess from the file's size).
     public init(rule: IrregularBallotRule, expectedRankings: Int = 1024) {
         self.rule = rule
-        rankings = SequenceInterner(capacity: min(max(expectedRankings, 64), 1 << 22))
+        let capacity = min(max(expectedRankings, 64), 1 << 16)
+        rankings = SequenceInterner(capacity: capacity)
+        packedRaw = PackedKeyTable(capacity: capacity)
     }
 
     /// Adds one ballot line: `codes` are `RawPreferenceCode`s as written, `region` the region's
     /// index if the file has regions, `line` the 1-based line number, `ballotID` the line's
     /// ballot id if it has one (asked only when an irregularity is recorded).
-    public mutating func add(_ codes: UnsafeBufferPointer<UInt16>, weight: Int64, region: Int?, line: Int, ballotID: () -> String? = { nil }) throws {
+    /// Returns the number of the counted ranking when the line counted with no irregularity
+    /// (`addRegular` adds another line that reads the same), nil otherwise.
+    @discardableResult
+    public mutating func add(_ codes: UnsafeBufferPointer<UInt16>, weight: Int64, region: Int?, line: Int, ballotID: () -> String? = { nil }) throws -> Int? {
         ballotLines += 1
         if weight == 0 {
             record(.zeroWeight, ballots: 0, invalid: false, region: region, line: line, ballotID: ballotID)
             try observer?.ballotLine(line, ranking: nil, weight: 0, irregularity: .zeroWeight, ballotID: observer == nil ? nil : ballotID())
-            return
+            return nil
         }
         let (sum, overflow) = totalWeight.addingReportingOverflow(weight)
         guard !overflow, weight > 0, sum <= BallotProfile.maximumTotalWeight else { throw TooManyBallots() }
         totalWeight = sum
 
-        scratch.removeAll()
-        scratch.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
-        let irregularity = rule.resolve(codes, into: scratch)
-        let valid = scratch.count > 1
-        if let irregularity { record(irregularity, ballots: weight, invalid: !valid, region: region, line: line, ballotID: ballotID) }
-        guard valid else {
+        let resolution = resolve(codes, region: region)
+        let irregularity = resolution.irregularity
+        if let irregularity { record(irregularity, ballots: weight, invalid: resolution.number < 0, region: region, line: line, ballotID: ballotID) }
+        guard resolution.number >= 0 else {
             try observer?.ballotLine(line, ranking: nil, weight: weight, irregularity: irregularity, ballotID: observer == nil ? nil : ballotID())
-            return
+            return nil
         }
-
-        let (number, isNew) = rankings.intern(scratch.codes)
-        if isNew {
-            weights.append(0)
-            lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
-        }
+        let number = Int(resolution.number)
         weights[number] += weight
         try observer?.ballotLine(line, ranking: number, weight: weight, irregularity: irregularity, ballotID: observer == nil ? nil : ballotID())
+        keepLine(line, of: number)
+        return irregularity == nil ? number : nil
+    }
+
+    /// Adds one ballot line known to count as counted ranking `number` with no irregularity (a
+    /// line that reads exactly as an earlier one for which `add` returned `number`).
+    public mutating func addRegular(number: Int, weight: Int64, line: Int) throws {
+        ballotLines += 1
+        let (sum, overflow) = totalWeight.addingReportingOverflow(weight)
+        guard !overflow, weight > 0, sum <= BallotProfile.maximumTotalWeight else { throw TooManyBallots() }
+        totalWeight = sum
+        weights[number] += weight
+        try observer?.ballotLine(line, ranking: number, weight: weight, irregularity: nil, ballotID: nil)
+        keepLine(line, of: number)
+    }
+
+    @inline(__always) private mutating func keepLine(_ line: Int, of number: Int) {
         let base = number * IrregularityTally.linesKept
         for slot in base..<(base + IrregularityTally.linesKept) where lines[slot] == 0 {
             lines[slot] = Int32(clamping: line)
             break
         }
+    }
+
+    /// What the raw ranking `codes` counts as, by the rule the first time it is seen.
+    private mutating func resolve(_ codes: UnsafeBufferPointer<UInt16>, region: Int?) -> Resolution {
+        // Blank ranks at the end are no part of the ranking (the rule drops them first).
+        var end = codes.count
+        while end > 0, codes[end - 1] & RawPreferenceCode.valueMask == RawPreferenceCode.skippedRank { end -= 1 }
+        let raw = UnsafeBufferPointer(rebasing: codes[0..<end])
+        if region == nil, let key = BallotProfileBuilder.packed(raw) {
+            if let known = packedRaw.find(key) { return resolutions[Int(known)] }
+            packedRaw.insert(key, UInt32(resolutions.count))
+            return newResolution(raw, region: nil)
+        }
+        rawKey.removeAll()
+        rawKey.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
+        for code in raw { rawKey.append(code) }
+        let (entry, isNew) = generalRaw.intern(rawKey.codes)
+        if !isNew { return resolutions[Int(generalResolution[entry])] }
+        generalResolution.append(Int32(resolutions.count))
+        return newResolution(raw, region: region)
+    }
+
+    /// Applies the rule to a raw ranking not seen before, and remembers the outcome.
+    private mutating func newResolution(_ raw: UnsafeBufferPointer<UInt16>, region: Int?) -> Resolution {
+        scratch.removeAll()
+        scratch.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
+        let irregularity = rule.resolve(raw, into: scratch)
+        var resolution = Resolution(number: -1, irregularity: irregularity)
+        if scratch.count > 1 {
+            let (number, isNew) = rankings.intern(scratch.codes)
+            if isNew {
+                weights.append(0)
+                lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
+            }
+            resolution.number = Int32(number)
+        }
+        resolutions.append(resolution)
+        return resolution
+    }
+
+    /// The 64-bit key of a raw ranking of at most 16 plain candidate codes each below 15 (4 bits
+    /// a position, the code + 1; 0 ends the ranking), or nil.
+    @inline(__always) static func packed(_ raw: UnsafeBufferPointer<UInt16>) -> UInt64? {
+        guard !raw.isEmpty, raw.count <= 16 else { return nil }
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for code in raw {
+            guard code < 15 else { return nil }
+            key |= UInt64(code + 1) << shift
+            shift += 4
+        }
+        return key
     }
 
     private mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, region: Int?, line: Int, ballotID: () -> String?) {

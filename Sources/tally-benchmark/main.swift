@@ -18,6 +18,8 @@ struct Options {
     var htmlOnly = false
     /// Only margins and resampling, on 130,000 ballots of 20 candidates for 9 seats.
     var marginsOnly = false
+    /// Only write the files scripts/bench-floor measures (issue 15), and print their paths.
+    var floorFiles = false
 
     init(_ arguments: [String]) {
         var index = 0
@@ -31,7 +33,8 @@ struct Options {
             case "--many-candidates-only": manyCandidatesOnly = true
             case "--html-only": htmlOnly = true
             case "--margins-only": marginsOnly = true
-            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only]")
+            case "--floor-files": floorFiles = true
+            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only | --html-only | --margins-only | --floor-files]")
             }
             index += 1
         }
@@ -149,6 +152,10 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 let benchmarkDirectory = options.keep.map { URL(fileURLWithPath: $0) }
     ?? FileManager.default.temporaryDirectory.appendingPathComponent("tally-benchmark")
 try FileManager.default.createDirectory(at: benchmarkDirectory, withIntermediateDirectories: true)
+if options.floorFiles {
+    try writeFloorFiles(directory: benchmarkDirectory)
+    exit(0)
+}
 if options.manyCandidatesOnly {
     print("Timing `tally count` in-process on many candidates: 20,000 ballots, 10 seats, text sheet unless JSON:")
     for count in [500, 1_000, 2_000, 2_500] {
