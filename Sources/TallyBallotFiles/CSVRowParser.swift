@@ -68,6 +68,14 @@ struct CSVRowParser {
                 }
             } else {
                 var index = start
+                // Eight bytes at a time to the first delimiter or line end.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
+                    let found = CSVRowParser.bytesEqual(word, delimiter) | CSVRowParser.bytesEqual(word, ByteText.newline)
+                        | CSVRowParser.bytesEqual(word, ByteText.carriageReturn)
+                    if found != 0 { index += found.trailingZeroBitCount / 8; break }
+                    index += 8
+                }
                 while index < count {
                     let byte = text[index]
                     if byte == delimiter || byte == ByteText.newline || byte == ByteText.carriageReturn { break }
@@ -91,6 +99,13 @@ struct CSVRowParser {
         }
         nextLine += 1
         return true
+    }
+
+    /// The high bit of each byte of `word` that equals `byte`; the lowest set bit marks the first
+    /// such byte (higher bits may be false alarms, from the borrow).
+    @inline(__always) static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let spread = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080
     }
 
     /// The offset the next row starts at, and its line number.

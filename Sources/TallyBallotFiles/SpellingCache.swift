@@ -40,12 +40,9 @@ final class SpellingCache {
         slots[slot] = Int32(numbers.count)
     }
 
-    /// Length and the first, second and last bytes: enough to spread a ballot's few names.
+    /// A hash of every byte: names often share their first bytes and length ("Candidate 137").
     @inline(__always) private static func hash(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        guard !range.isEmpty else { return 0 }
-        let first = Int(source[range.lowerBound])
-        let second = Int(source[min(range.lowerBound + 1, range.upperBound - 1)])
-        let last = Int(source[range.upperBound - 1])
-        return (range.count &* 0x9E37 ^ first &* 0x2F1 ^ second &* 0x61 ^ last &* 0x3B) & 0x7FFF_FFFF
+        guard !range.isEmpty, let base = source.baseAddress else { return 0 }
+        return Int(truncatingIfNeeded: BallotLineCache.hash(base + range.lowerBound, range.count) & 0x7FFF_FFFF)
     }
 }

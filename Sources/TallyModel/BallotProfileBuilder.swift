@@ -2,9 +2,9 @@
 /// identical counted rankings with a weight.
 ///
 /// The rule is applied once per distinct raw ranking (as written, before the rule), not once per
-/// line: what each raw ranking counts as is remembered. A raw ranking of at most 16 positions of
-/// candidates numbered below 15, in a file without regions, is packed 4 bits a position into a
-/// 64-bit key (`PackedKeyTable`); any other is kept whole (`SequenceInterner`). Nothing is
+/// line: what each raw ranking counts as is remembered. A raw ranking short enough, in a file
+/// without regions, is packed into a 64-bit key (`Packing`, `PackedKeyTable`: 16 positions of
+/// up to 14 candidates, 12 of up to 30, …); any other is kept whole (`SequenceInterner`). Nothing is
 /// allocated per line.
 public struct BallotProfileBuilder {
     /// Raised when the ballots add up to more than `BallotProfile.maximumTotalWeight`.
@@ -18,8 +18,16 @@ public struct BallotProfileBuilder {
     }
 
     private var rule: IrregularBallotRule
-    /// Counted rankings, each prefixed by its region code (0xFFFF when the file has no regions).
+    private let packing: Packing
+    /// The counted rankings in order of number, each prefixed by its region code (0xFFFF when the
+    /// file has no regions).
+    private var counted: [UInt16] = []
+    private var countedStarts: [Int] = [0]
+    /// Counted rankings that do not pack (`packed`), or have a region → (the interner's
+    /// numbering) their number, through `internedNumber`. A counted ranking that packs is found
+    /// in `packedRaw` instead, as the raw ranking it is: a regular ranking counts as written.
     private var rankings: SequenceInterner
+    private var internedNumber: [Int32] = []
     /// Raw rankings that pack into 64 bits → their index in `resolutions`.
     private var packedRaw: PackedKeyTable
     /// Other raw rankings, prefixed by their region code → their index in `resolutions` (by the
@@ -44,9 +52,17 @@ public struct BallotProfileBuilder {
     /// tables need not grow often as they fill (readers guess from the file's size).
     public init(rule: IrregularBallotRule, expectedRankings: Int = 1024) {
         self.rule = rule
+        packing = Packing(candidateCount: rule.candidateCount)
         let capacity = min(max(expectedRankings, 64), 1 << 16)
         rankings = SequenceInterner(capacity: capacity)
         packedRaw = PackedKeyTable(capacity: capacity)
+        // Room made once: growing by doubling, a large array is copied and its pages touched
+        // afresh each time (in a simulation, thousands of times).
+        counted.reserveCapacity(capacity * 8)
+        countedStarts.reserveCapacity(capacity + 1)
+        weights.reserveCapacity(capacity)
+        lines.reserveCapacity(capacity * IrregularityTally.linesKept)
+        resolutions.reserveCapacity(capacity)
     }
 
     /// Adds one ballot line: `codes` are `RawPreferenceCode`s as written, `region` the region's
@@ -92,6 +108,32 @@ public struct BallotProfileBuilder {
         keepLine(line, of: number)
     }
 
+    /// Adds one ballot of a ranking known to be regular, as a drawn electorate's are: distinct
+    /// candidates, every one standing, none withdrawn. It counts as written, so the rule is not
+    /// applied; the ballot's line number is its place in the order of adding.
+    public mutating func addRegular(ranking: UnsafeBufferPointer<UInt16>) throws {
+        guard let key = packed(ranking) else {
+            try add(ranking, weight: 1, region: nil, line: ballotLines + 1)
+            return
+        }
+        ballotLines += 1
+        guard totalWeight < BallotProfile.maximumTotalWeight else { throw TooManyBallots() }
+        totalWeight += 1
+        let number: Int
+        if let known = packedRaw.find(key) {
+            number = Int(resolutions[Int(known)].number)
+        } else {
+            scratch.removeAll()
+            scratch.append(0xFFFF)
+            for code in ranking { scratch.append(code) }
+            number = Int(newCountedRanking())
+            packedRaw.insert(key, UInt32(resolutions.count))
+            resolutions.append(Resolution(number: Int32(number), irregularity: nil))
+        }
+        weights[number] += 1
+        keepLine(ballotLines, of: number)
+    }
+
     @inline(__always) private mutating func keepLine(_ line: Int, of number: Int) {
         let base = number * IrregularityTally.linesKept
         for slot in base..<(base + IrregularityTally.linesKept) where lines[slot] == 0 {
@@ -106,10 +148,10 @@ public struct BallotProfileBuilder {
         var end = codes.count
         while end > 0, codes[end - 1] & RawPreferenceCode.valueMask == RawPreferenceCode.skippedRank { end -= 1 }
         let raw = UnsafeBufferPointer(rebasing: codes[0..<end])
-        if region == nil, let key = BallotProfileBuilder.packed(raw) {
+        if region == nil, let key = packed(raw) {
             if let known = packedRaw.find(key) { return resolutions[Int(known)] }
             packedRaw.insert(key, UInt32(resolutions.count))
-            return newResolution(raw, region: nil)
+            return newResolution(raw, region: nil, packedKey: key)
         }
         rawKey.removeAll()
         rawKey.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
@@ -120,36 +162,77 @@ public struct BallotProfileBuilder {
         return newResolution(raw, region: region)
     }
 
-    /// Applies the rule to a raw ranking not seen before, and remembers the outcome.
-    private mutating func newResolution(_ raw: UnsafeBufferPointer<UInt16>, region: Int?) -> Resolution {
+    /// Applies the rule to a raw ranking not seen before, and remembers the outcome. `packedKey`:
+    /// the raw ranking's key, when it packs (it is then already in `packedRaw`).
+    private mutating func newResolution(_ raw: UnsafeBufferPointer<UInt16>, region: Int?, packedKey: UInt64? = nil) -> Resolution {
         scratch.removeAll()
         scratch.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
         let irregularity = rule.resolve(raw, into: scratch)
         var resolution = Resolution(number: -1, irregularity: irregularity)
-        if scratch.count > 1 {
-            let (number, isNew) = rankings.intern(scratch.codes)
-            if isNew {
-                weights.append(0)
-                lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
-            }
-            resolution.number = Int32(number)
-        }
+        let index = resolutions.count
         resolutions.append(resolution)
+        guard scratch.count > 1 else { return resolution }
+        let ranking = UnsafeBufferPointer(rebasing: scratch.codes[1...])
+        if region == nil, let countedKey = packed(ranking) {
+            if irregularity == nil, packedKey != nil {
+                // Counted as written, and not seen before (else its key would have been found).
+                resolution.number = newCountedRanking()
+            } else if let known = packedRaw.find(countedKey) {
+                resolution.number = resolutions[Int(known)].number
+            } else {
+                resolution.number = newCountedRanking()
+                packedRaw.insert(countedKey, UInt32(resolutions.count))
+                resolutions.append(Resolution(number: resolution.number, irregularity: nil))
+            }
+        } else {
+            let (entry, isNew) = rankings.intern(scratch.codes)
+            if isNew { internedNumber.append(newCountedRanking()) }
+            resolution.number = internedNumber[entry]
+        }
+        resolutions[index] = resolution
         return resolution
     }
 
-    /// The 64-bit key of a raw ranking of at most 16 plain candidate codes each below 15 (4 bits
-    /// a position, the code + 1; 0 ends the ranking), or nil.
-    @inline(__always) static func packed(_ raw: UnsafeBufferPointer<UInt16>) -> UInt64? {
-        guard !raw.isEmpty, raw.count <= 16 else { return nil }
+    /// Stores the ranking in `scratch` as a new counted ranking, with no ballots yet.
+    private mutating func newCountedRanking() -> Int32 {
+        counted.append(contentsOf: scratch.codes)
+        countedStarts.append(counted.count)
+        weights.append(0)
+        lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
+        return Int32(weights.count - 1)
+    }
+
+    /// The 64-bit key of a raw ranking of at most `packing.positions` plain candidate codes, each
+    /// below `packing.limit` (`packing.bits` a position, the code + 1; 0 ends the ranking), or nil.
+    @inline(__always) func packed(_ raw: UnsafeBufferPointer<UInt16>) -> UInt64? {
+        guard !raw.isEmpty, raw.count <= packing.positions else { return nil }
         var key: UInt64 = 0
         var shift: UInt64 = 0
         for code in raw {
-            guard code < 15 else { return nil }
+            guard code < packing.limit else { return nil }
             key |= UInt64(code + 1) << shift
-            shift += 4
+            shift &+= packing.bits
         }
         return key
+    }
+
+    /// How rankings pack into 64 bits: as few bits a position as the candidates need (4 bits, 16
+    /// positions, for up to 14 candidates; 5 bits, 12 positions, for up to 30; …), and 4 bits
+    /// when the number of candidates is not known in advance (a rank-column file).
+    struct Packing {
+        var bits: UInt64
+        var positions: Int
+        /// Codes below this pack.
+        var limit: UInt16
+
+        init(candidateCount: Int) {
+            var bits = 4
+            while bits < 8, candidateCount + 1 >= 1 << bits { bits += 1 }
+            if candidateCount >= Preference.maximumCandidates { bits = 4 }
+            self.bits = UInt64(bits)
+            positions = 64 / bits
+            limit = UInt16((1 << bits) - 1)
+        }
     }
 
     private mutating func record(_ kind: Irregularity, ballots: Int64, invalid: Bool, region: Int?, line: Int, ballotID: () -> String?) {
@@ -166,12 +249,12 @@ public struct BallotProfileBuilder {
         var entries: [Preference] = []
         var starts = [0]
         var regionIndices: [Int32] = []
-        entries.reserveCapacity(rankings.count * 4)
-        starts.reserveCapacity(rankings.count + 1)
-        for number in 0..<rankings.count {
-            let key = rankings[number]
-            if !regions.isEmpty { regionIndices.append(Int32(key[key.startIndex])) }
-            for code in key.dropFirst() { entries.append(Preference(rawValue: code)) }
+        entries.reserveCapacity(counted.count - weights.count)
+        starts.reserveCapacity(weights.count + 1)
+        for number in 0..<weights.count {
+            let first = countedStarts[number]
+            if !regions.isEmpty { regionIndices.append(Int32(counted[first])) }
+            for index in (first + 1)..<countedStarts[number + 1] { entries.append(Preference(rawValue: counted[index])) }
             starts.append(entries.count)
         }
         return BallotProfile(

@@ -53,82 +53,126 @@ public struct ElectorateGenerator: Sendable {
     /// Draws `voters` ballots, calling `body` with each ranking (section-local candidate indices,
     /// most preferred first) and the voter's bloc.
     public func draw(voters: Int, random: inout SimulationRandom, _ body: (UnsafeBufferPointer<UInt16>, Int) throws -> Void) rethrows {
-        var ranking = [UInt16]()
-        ranking.reserveCapacity(candidateCount)
-        var ranked = [Bool](repeating: false, count: candidateCount)
-        var pool = [Int]()
-        var order = [Int]()
-        pool.reserveCapacity(candidateCount)
-        order.reserveCapacity(candidateCount)
+        // Fixed buffers for one voter at a time: the ranking, who is ranked, the candidates a
+        // draw chooses from (`pool`) and the order it draws them in.
+        var buffers = DrawBuffers(candidates: candidateCount)
+        defer { buffers.deallocate() }
         let total = thresholds.last ?? 0
-        func rank(_ candidate: Int) {
-            ranking.append(UInt16(candidate))
-            ranked[candidate] = true
-        }
-
         for _ in 0..<voters {
             let point = random.uniform(below: total)
             var bloc = 0
             while thresholds[bloc] <= point { bloc += 1 }
-            let plan = plans[bloc]
-            let length = plan.length.lowerBound + Int(random.uniform(below: UInt64(plan.length.count)))
-            for candidate in ranking { ranked[Int(candidate)] = false } // the last voter's marks only
-            ranking.removeAll(keepingCapacity: true)
+            let length = plans[bloc].length.lowerBound + Int(random.uniform(below: UInt64(plans[bloc].length.count)))
+            buffers.clearRanking()
 
-            if !plan.own.isEmpty, plan.cohesion.happens(&random) {
-                order.removeAll(keepingCapacity: true)
-                if plan.discipline.happens(&random) {
-                    order.append(contentsOf: plan.own)
+            if !plans[bloc].own.isEmpty, plans[bloc].cohesion.happens(&random) {
+                buffers.orderCount = 0
+                if plans[bloc].discipline.happens(&random) {
+                    for candidate in plans[bloc].own { buffers.appendOrder(candidate) }
                 } else {
-                    pool.removeAll(keepingCapacity: true)
-                    pool.append(contentsOf: plan.own)
-                    drawByPopularity(from: &pool, count: pool.count, into: &order, random: &random)
+                    buffers.poolCount = 0
+                    for candidate in plans[bloc].own { buffers.appendPool(candidate) }
+                    drawByPopularity(&buffers, count: buffers.poolCount, random: &random)
                 }
-                for (position, candidate) in order.enumerated() {
-                    if ranking.count == length || (position > 0 && !plan.loyalty.happens(&random)) { break }
-                    rank(candidate)
+                for position in 0..<buffers.orderCount {
+                    if buffers.rankingCount == length || (position > 0 && !plans[bloc].loyalty.happens(&random)) { break }
+                    buffers.rank(buffers.order[position])
                 }
-                for slate in plan.next where ranking.count < length {
-                    pool.removeAll(keepingCapacity: true)
-                    for candidate in slate where !ranked[candidate] { pool.append(candidate) }
-                    order.removeAll(keepingCapacity: true)
-                    drawByPopularity(from: &pool, count: length - ranking.count, into: &order, random: &random)
-                    order.forEach(rank)
+                for slate in plans[bloc].next where buffers.rankingCount < length {
+                    buffers.poolCount = 0
+                    for candidate in slate where !buffers.ranked[candidate] { buffers.appendPool(candidate) }
+                    buffers.orderCount = 0
+                    drawByPopularity(&buffers, count: length - buffers.rankingCount, random: &random)
+                    buffers.rankOrder()
                 }
             }
-            if ranking.count < length {
-                pool.removeAll(keepingCapacity: true)
-                for candidate in 0..<candidateCount where !ranked[candidate] { pool.append(candidate) }
-                order.removeAll(keepingCapacity: true)
-                drawByPopularity(from: &pool, count: length - ranking.count, into: &order, random: &random)
-                order.forEach(rank)
+            if buffers.rankingCount < length {
+                buffers.poolCount = 0
+                for candidate in 0..<candidateCount where !buffers.ranked[candidate] { buffers.appendPool(candidate) }
+                buffers.orderCount = 0
+                drawByPopularity(&buffers, count: length - buffers.rankingCount, random: &random)
+                buffers.rankOrder()
             }
-            try ranking.withUnsafeBufferPointer { try body($0, bloc) }
+            try body(UnsafeBufferPointer(start: buffers.ranking, count: buffers.rankingCount), bloc)
         }
     }
 
-    /// Moves up to `count` candidates from `pool` to the end of `order`, each drawn with
-    /// probability proportional to popularity among those left (Plackett–Luce).
-    private func drawByPopularity(from pool: inout [Int], count: Int, into order: inout [Int], random: inout SimulationRandom) {
-        var total = pool.reduce(UInt64(0)) { $0 + popularity[$1] }
+    /// One voter's working space, allocated once per draw.
+    struct DrawBuffers {
+        let ranking: UnsafeMutablePointer<UInt16>
+        let ranked: UnsafeMutablePointer<Bool>
+        let pool: UnsafeMutablePointer<Int>
+        let order: UnsafeMutablePointer<Int>
+        var rankingCount = 0
+        var poolCount = 0
+        var orderCount = 0
+
+        init(candidates: Int) {
+            let size = max(candidates, 1)
+            ranking = .allocate(capacity: size)
+            ranked = .allocate(capacity: size)
+            ranked.initialize(repeating: false, count: size)
+            pool = .allocate(capacity: size)
+            order = .allocate(capacity: size)
+        }
+
+        func deallocate() {
+            ranking.deallocate()
+            ranked.deallocate()
+            pool.deallocate()
+            order.deallocate()
+        }
+
+        /// Forgets the last voter's ranking (unmarking only the candidates it ranked).
+        @inline(__always) mutating func clearRanking() {
+            for index in 0..<rankingCount { ranked[Int(ranking[index])] = false }
+            rankingCount = 0
+        }
+
+        @inline(__always) mutating func rank(_ candidate: Int) {
+            ranking[rankingCount] = UInt16(candidate)
+            rankingCount += 1
+            ranked[candidate] = true
+        }
+
+        @inline(__always) mutating func rankOrder() {
+            for index in 0..<orderCount { rank(order[index]) }
+        }
+
+        @inline(__always) mutating func appendPool(_ candidate: Int) {
+            pool[poolCount] = candidate
+            poolCount += 1
+        }
+
+        @inline(__always) mutating func appendOrder(_ candidate: Int) {
+            order[orderCount] = candidate
+            orderCount += 1
+        }
+    }
+
+    /// Moves up to `count` candidates from the pool to the end of the order, each drawn with
+    /// probability proportional to popularity among those left (Plackett–Luce). The pool is
+    /// searched in its order; a drawn candidate's place is taken by the pool's last.
+    private func drawByPopularity(_ buffers: inout DrawBuffers, count: Int, random: inout SimulationRandom) {
+        let pool = buffers.pool
+        var total: UInt64 = 0
+        for index in 0..<buffers.poolCount { total += popularity[pool[index]] }
         var drawn = 0
-        while drawn < count, !pool.isEmpty {
-            let chosen = pick(from: pool, total: total, random: &random)
-            order.append(pool[chosen])
-            total -= popularity[pool[chosen]]
-            pool.swapAt(chosen, pool.count - 1)
-            pool.removeLast()
+        while drawn < count, buffers.poolCount > 0 {
+            // The position of a candidate drawn with probability proportional to popularity.
+            var point = random.uniform(below: total)
+            var chosen = buffers.poolCount - 1 // unreachable fallback: point < total
+            for position in 0..<buffers.poolCount {
+                let weight = popularity[pool[position]]
+                if point < weight { chosen = position; break }
+                point -= weight
+            }
+            let candidate = pool[chosen]
+            buffers.appendOrder(candidate)
+            total -= popularity[candidate]
+            pool[chosen] = pool[buffers.poolCount - 1]
+            buffers.poolCount -= 1
             drawn += 1
         }
-    }
-
-    /// The position in `pool` of a candidate drawn with probability proportional to popularity.
-    private func pick(from pool: [Int], total: UInt64, random: inout SimulationRandom) -> Int {
-        var point = random.uniform(below: total)
-        for (position, candidate) in pool.enumerated() {
-            if point < popularity[candidate] { return position }
-            point -= popularity[candidate]
-        }
-        return pool.count - 1 // unreachable: point < total
     }
 }
