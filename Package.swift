@@ -25,7 +25,7 @@ let package = Package(
             dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallySimulation", "TallyElection", "TallyReports"]
         ),
         .executableTarget(name: "tally", dependencies: ["TallyCommands"]),
-        .executableTarget(name: "tally-benchmark", dependencies: ["TallyCommands", "TallyCounting"]),
+        .executableTarget(name: "tally-benchmark", dependencies: ["TallyCommands", "TallyCounting", "TallyElection", "TallyReports"]),
 
         // Helpers the test targets share: where the repository and its fixtures are, ballots read
         // from text. (Golden files belong to the command tests alone.)

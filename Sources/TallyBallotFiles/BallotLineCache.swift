@@ -6,9 +6,10 @@ import Foundation
 ///
 /// Only lines that counted with no irregularity are remembered (an irregular line is recorded
 /// with its line number and id, so it is always read in full). The cache holds at most
-/// `maximumLines` lines and `maximumBytes` bytes of them; when it is full and fewer than one line
-/// in eight is found in it over `window` lines, it stops looking (a file of distinct rankings
-/// then pays nothing for it). What a file reads as never depends on the cache.
+/// `maximumLines` lines and `maximumBytes` bytes of them. It stops looking when fewer than one
+/// line in 64 of the first `firstWindow` is found in it, or, once it is full, fewer than one in
+/// eight over `window` lines: a file of distinct rankings then pays almost nothing for it. What a
+/// file reads as never depends on the cache.
 struct BallotLineCache {
     /// Where the key of a line lies, given the header's columns.
     enum KeyShape {
@@ -29,6 +30,7 @@ struct BallotLineCache {
     static let maximumLines = 1 << 16
     static let maximumBytes = 8 << 20
     static let window = 1 << 16
+    static let firstWindow = 1 << 12
 
     let shape: KeyShape
     let delimiter: UInt8
@@ -40,6 +42,7 @@ struct BallotLineCache {
     private var slots = [UInt64](repeating: 0, count: 2 * BallotLineCache.maximumLines)
     private var looked = 0
     private var found = 0
+    private var sawFirstWindow = false
 
     init(shape: KeyShape, delimiter: UInt8) {
         self.shape = shape
@@ -74,6 +77,11 @@ struct BallotLineCache {
     /// What the line with key `key` reads as, if it was remembered.
     @inline(__always) mutating func find(_ text: UnsafePointer<UInt8>, _ key: Range<Int>) -> Reading? {
         looked += 1
+        // Early on, a file of distinct lines shows itself: nearly nothing found in the first lines.
+        if looked == BallotLineCache.firstWindow, !sawFirstWindow {
+            sawFirstWindow = true
+            if found * 64 < looked { isOn = false }
+        }
         if looked == BallotLineCache.window {
             if readings.count == BallotLineCache.maximumLines || stored.count >= BallotLineCache.maximumBytes, found * 8 < looked { isOn = false }
             looked = 0

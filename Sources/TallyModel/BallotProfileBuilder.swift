@@ -20,19 +20,16 @@ public struct BallotProfileBuilder {
     private var rule: IrregularBallotRule
     private let packing: Packing
     /// The counted rankings in order of number, each prefixed by its region code (0xFFFF when the
-    /// file has no regions).
+    /// file has no regions). Every counted ranking is also held as the raw ranking it is, in
+    /// `packedRaw` or `generalRaw` (a regular ranking counts as written): that is how an
+    /// irregular ranking finds the counted ranking it comes to.
     private var counted: [UInt16] = []
     private var countedStarts: [Int] = [0]
-    /// Counted rankings that do not pack (`packed`), or have a region → (the interner's
-    /// numbering) their number, through `internedNumber`. A counted ranking that packs is found
-    /// in `packedRaw` instead, as the raw ranking it is: a regular ranking counts as written.
-    private var rankings: SequenceInterner
-    private var internedNumber: [Int32] = []
     /// Raw rankings that pack into 64 bits → their index in `resolutions`.
     private var packedRaw: PackedKeyTable
     /// Other raw rankings, prefixed by their region code → their index in `resolutions` (by the
     /// interner's own numbering, through `generalResolution`).
-    private var generalRaw = SequenceInterner(capacity: 64)
+    private var generalRaw: SequenceInterner
     private var generalResolution: [Int32] = []
     private var resolutions: [Resolution] = []
     private var weights: [Int64] = []
@@ -54,7 +51,7 @@ public struct BallotProfileBuilder {
         self.rule = rule
         packing = Packing(candidateCount: rule.candidateCount)
         let capacity = min(max(expectedRankings, 64), 1 << 16)
-        rankings = SequenceInterner(capacity: capacity)
+        generalRaw = SequenceInterner(capacity: capacity)
         packedRaw = PackedKeyTable(capacity: capacity)
         // Room made once: growing by doubling, a large array is copied and its pages touched
         // afresh each time (in a simulation, thousands of times).
@@ -184,10 +181,18 @@ public struct BallotProfileBuilder {
                 packedRaw.insert(countedKey, UInt32(resolutions.count))
                 resolutions.append(Resolution(number: resolution.number, irregularity: nil))
             }
+        } else if irregularity == nil, packedKey == nil {
+            // Counted as written, and not seen before (else `resolve` would have found its key).
+            resolution.number = newCountedRanking()
         } else {
-            let (entry, isNew) = rankings.intern(scratch.codes)
-            if isNew { internedNumber.append(newCountedRanking()) }
-            resolution.number = internedNumber[entry]
+            let (entry, isNew) = generalRaw.intern(scratch.codes)
+            if isNew {
+                resolution.number = newCountedRanking()
+                generalResolution.append(Int32(resolutions.count))
+                resolutions.append(Resolution(number: resolution.number, irregularity: nil))
+            } else {
+                resolution.number = resolutions[Int(generalResolution[entry])].number
+            }
         }
         resolutions[index] = resolution
         return resolution

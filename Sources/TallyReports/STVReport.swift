@@ -168,13 +168,14 @@ public struct STVReport: ResultSheet {
     /// How candidate `candidate` reads at stage `index`, in the text sheet and the HTML report
     /// alike: every figure the record holds for them while they hold votes or move any.
     func stageCell(_ candidate: Int, at index: Int) -> StageCell {
-        let stage = record.stages[index]
-        let votes = stage.votes.units[candidate], transfer = stage.transfers.units[candidate]
+        // Read in place: a copy of the stage would retain and release each of its arrays, and
+        // a 300-candidate sheet has 80,000 cells.
+        let votes = record.stages[index].votes.units[candidate], transfer = record.stages[index].transfers.units[candidate]
         let excludedBefore = index > 0 && record.stages[index - 1].status[candidate] == .excluded
         if excludedBefore, transfer == 0, votes == 0 { return .blank }
         let change: Int64? = index == 0 || transfer == 0 ? nil : transfer
-        if stage.status[candidate] == .excluded { return .figures(transfer: change, total: votes == 0 ? .excluded : .held(votes)) }
-        return .figures(transfer: change, total: .votes(votes, elected: stage.elected.contains(candidate)))
+        if record.stages[index].status[candidate] == .excluded { return .figures(transfer: change, total: votes == 0 ? .excluded : .held(votes)) }
+        return .figures(transfer: change, total: .votes(votes, elected: record.stages[index].elected.contains(candidate)))
     }
 
     /// "Stage 2: Surplus of Smith", "Stage 5.2: Exclusion of Monk (value 0.21)".

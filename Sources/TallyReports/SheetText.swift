@@ -4,13 +4,22 @@
 struct SheetText {
     private(set) var bytes: [UInt8] = []
     private var lineStart = 0
+    /// One figure's digits, before it is padded to its width.
+    private var scratch: [UInt8] = []
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `count` spaces.
     mutating func pad(_ count: Int) {
-        if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+        guard count > 0 else { return }
+        if count <= SheetText.spaces.count {
+            SheetText.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: count))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     /// `text` in a cell of `width` characters, aligned right (figures) or left (names).
     mutating func text(_ text: String, width: Int, alignRight: Bool = true) {
@@ -24,10 +33,10 @@ struct SheetText {
     /// `width`; `signed` puts `+` before a positive figure (transfers), `marked` puts `*` before it
     /// (the total that elected a candidate).
     mutating func figure(_ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, width: Int) {
-        let start = bytes.count
-        NumberFormatting.appendGrouped(units, places: places, signed: signed, marked: marked, to: &bytes)
-        let length = bytes.count - start
-        if length < width { bytes.insert(contentsOf: repeatElement(0x20, count: width - length), at: start) }
+        scratch.removeAll(keepingCapacity: true)
+        NumberFormatting.appendGrouped(units, places: places, signed: signed, marked: marked, to: &scratch)
+        pad(width - scratch.count)
+        bytes.append(contentsOf: scratch)
     }
 
     /// Ends the line, without the spaces at its end.

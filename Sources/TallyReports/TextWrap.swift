@@ -4,11 +4,15 @@ public enum TextWrap {
     public static func split(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
+        var currentCount = 0 // characters in `current`, kept as it grows
         for word in text.split(separator: " ") {
-            if !current.isEmpty, current.count + 1 + word.count > width { lines.append(current); current = "" }
-            current += (current.isEmpty ? "" : " ") + word
+            let wordCount = word.count
+            if currentCount > 0, currentCount + 1 + wordCount > width { lines.append(current); current = ""; currentCount = 0 }
+            if currentCount > 0 { current += " "; currentCount += 1 }
+            current += word
+            currentCount += wordCount
         }
-        if !current.isEmpty { lines.append(current) }
+        if currentCount > 0 { lines.append(current) }
         return lines
     }
 

@@ -5,7 +5,7 @@ import TallyCounting
 
 /// Writes `lines` to `path` through a buffer, a block at a time (the files run to hundreds of MB).
 func writeLines(to path: String, header: String, count: Int, _ line: (inout SeededDraw, Int) -> String, seed: UInt64) throws {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     guard let handle = FileHandle(forWritingAtPath: path) else { fatalError("cannot write \(path)") }
     defer { try? handle.close() }
     var draw = SeededDraw(seed: seed)

@@ -20,6 +20,8 @@ struct Options {
     var marginsOnly = false
     /// Only write the files scripts/bench-floor measures (issue 15), and print their paths.
     var floorFiles = false
+    /// Only the text sheet against the count, on the 300-candidate file.
+    var sheetOnly = false
 
     init(_ arguments: [String]) {
         var index = 0
@@ -34,7 +36,8 @@ struct Options {
             case "--html-only": htmlOnly = true
             case "--margins-only": marginsOnly = true
             case "--floor-files": floorFiles = true
-            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only | --html-only | --margins-only | --floor-files]")
+            case "--sheet-only": sheetOnly = true
+            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only | --html-only | --margins-only | --floor-files | --sheet-only]")
             }
             index += 1
         }
@@ -154,6 +157,11 @@ let benchmarkDirectory = options.keep.map { URL(fileURLWithPath: $0) }
 try FileManager.default.createDirectory(at: benchmarkDirectory, withIntermediateDirectories: true)
 if options.floorFiles {
     try writeFloorFiles(directory: benchmarkDirectory)
+    exit(0)
+}
+if options.sheetOnly {
+    try writeFloorFiles(directory: benchmarkDirectory)
+    try compareSheetWithCount(path: benchmarkDirectory.appendingPathComponent("candidates-300.csv").path, seats: 30, runs: options.runs)
     exit(0)
 }
 if options.manyCandidatesOnly {
