@@ -30,7 +30,7 @@ let package = Package(
         // Helpers the test targets share: where the repository and its fixtures are, ballots read
         // from text. (Golden files belong to the command tests alone.)
         .target(name: "TallyTestSupport", dependencies: ["TallyModel", "TallyBallotFiles"], path: "Tests/TallyTestSupport"),
-        .testTarget(name: "TallyModelTests", dependencies: ["TallyModel"]),
+        .testTarget(name: "TallyModelTests", dependencies: ["TallyModel", "TallyCounting"]),
         .testTarget(name: "TallyArithmeticTests", dependencies: ["TallyArithmetic"]),
         .testTarget(name: "TallyCountingTests", dependencies: ["TallyModel", "TallyArithmetic", "TallyCounting", "TallyTestSupport"]),
         .testTarget(name: "TallyBallotFilesTests", dependencies: ["TallyModel", "TallyCounting", "TallyBallotFiles", "TallyTestSupport"]),

@@ -181,8 +181,9 @@ public struct BallotProfileBuilder {
                 packedRaw.insert(countedKey, UInt32(resolutions.count))
                 resolutions.append(Resolution(number: resolution.number, irregularity: nil))
             }
-        } else if irregularity == nil, packedKey == nil {
-            // Counted as written, and not seen before (else `resolve` would have found its key).
+        } else if packedKey == nil, irregularity == nil || scratch.codes.elementsEqual(rawKey.codes) {
+            // Counted as written (regular, or equal ranks kept as read), and not seen before:
+            // else `resolve` would have found its key, which is the raw ranking's own.
             resolution.number = newCountedRanking()
         } else {
             let (entry, isNew) = generalRaw.intern(scratch.codes)
