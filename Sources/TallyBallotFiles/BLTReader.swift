@@ -14,14 +14,17 @@ public struct BLTReader: Sendable {
 
     /// Reads a whole file held in `bytes`; `file` names it in errors.
     /// `observer` is told what became of each ballot line.
-    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil) throws -> BallotProfile {
+    /// `release` is told, every so often, the offset below which the bytes are no longer needed.
+    public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil, release: ((Int) -> Void)? = nil) throws -> BallotProfile {
         var parser = Parser(bytes: bytes, file: file)
         parser.observer = observer
+        parser.release = release
         return try parser.run()
     }
 
     private struct Parser {
         var observer: BallotLineObserver?
+        var release: ((Int) -> Void)?
         let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         var cursor: LineCursor
@@ -52,7 +55,12 @@ public struct BLTReader: Sendable {
         }
 
         mutating func run() throws -> BallotProfile {
+            var nextRelease = FileBytes.releaseStride
             while let line = cursor.next() {
+                if line.lowerBound >= nextRelease {
+                    release?(line.lowerBound)
+                    nextRelease = line.lowerBound + FileBytes.releaseStride
+                }
                 switch phase {
                 case .header, .beforeBallots, .ballots:
                     try tokenize(line)

@@ -41,7 +41,7 @@ public struct BallotFileLoader: Sendable {
         var profile: BallotProfile
         do {
             profile = switch chosen {
-            case .blt, .opavote: try BLTReader().read(bytes, file: path, observer: observer)
+            case .blt, .opavote: try BLTReader().read(bytes, file: path, observer: observer, release: release)
             case .loomio: try LoomioReader().read(bytes, file: path, observer: observer)
             case .csv: try CSVReader(options: csvOptions).read(bytes, file: path, observer: observer, aliases: aliases, release: release)
             case .scotElex: try ScotElexReader().read(bytes, file: path, observer: observer)
