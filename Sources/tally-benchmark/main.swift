@@ -22,6 +22,9 @@ struct Options {
     var floorFiles = false
     /// Only the text sheet against the count, on the 300-candidate file.
     var sheetOnly = false
+    /// Another file for `--sheet-only`, and its seats.
+    var sheetFile: String?
+    var sheetSeats = 30
 
     init(_ arguments: [String]) {
         var index = 0
@@ -37,7 +40,9 @@ struct Options {
             case "--margins-only": marginsOnly = true
             case "--floor-files": floorFiles = true
             case "--sheet-only": sheetOnly = true
-            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only | --html-only | --margins-only | --floor-files | --sheet-only]")
+            case "--sheet-file": sheetFile = value; index += 1
+            case "--sheet-seats": sheetSeats = Int(value) ?? sheetSeats; index += 1
+            default: fatalError("usage: tally-benchmark [--ballots N] [--runs R] [--keep DIR] [--simulation-only | --many-candidates-only | --html-only | --margins-only | --floor-files | --sheet-only [--sheet-file F --sheet-seats N]]")
             }
             index += 1
         }
@@ -161,7 +166,7 @@ if options.floorFiles {
 }
 if options.sheetOnly {
     try writeFloorFiles(directory: benchmarkDirectory)
-    try compareSheetWithCount(path: benchmarkDirectory.appendingPathComponent("candidates-300.csv").path, seats: 30, runs: options.runs)
+    try compareSheetWithCount(path: options.sheetFile ?? benchmarkDirectory.appendingPathComponent("candidates-300.csv").path, seats: options.sheetSeats, runs: options.runs)
     exit(0)
 }
 if options.manyCandidatesOnly {

@@ -279,9 +279,9 @@ struct GregoryCount<Places: DecimalPlaces> {
         }
         let stage = STVStage(
             number: subStage.map { $0 > 1 ? stageNumber - 1 : stageNumber } ?? stageNumber, subStage: subStage, event: event,
-            votes: StageFigures(units: votes.map(\.units), places: Places.count),
-            transfers: StageFigures(units: zip(votes, stageStart).map { $0.units - $1.units }, places: Places.count),
-            status: candidates.status, exhausted: DecimalValue(exhausted), lostToRounding: DecimalValue(lost), quota: DecimalValue(quota),
+            votes: StageFigures(units: votes.map(\.units), places: Places.count, sharingWith: stages.last?.votes),
+            transfers: StageFigures(units: zip(votes, stageStart).map { $0.units - $1.units }, places: Places.count, sharingWith: stages.last?.transfers),
+            status: PerCandidate(candidates.status, sharingWith: stages.last?.status), exhausted: DecimalValue(exhausted), lostToRounding: DecimalValue(lost), quota: DecimalValue(quota),
             elections: candidates.takeElections(votes: votes, quota: quota), excluded: excluded, notes: notes
         )
         candidates.recordEvents(stage: stage.label)

@@ -253,9 +253,9 @@ struct MeekCount {
         }
         let stage = STVStage(
             number: stages.count + 1, subStage: nil, event: event,
-            votes: StageFigures(units: votes.map(\.units), places: NinePlaces.count),
-            transfers: StageFigures(units: zip(votes, roundStart).map { $0.units - $1.units }, places: NinePlaces.count),
-            status: candidates.status, exhausted: DecimalValue(excess), lostToRounding: DecimalValue(units: 0, places: NinePlaces.count),
+            votes: StageFigures(units: votes.map(\.units), places: NinePlaces.count, sharingWith: stages.last?.votes),
+            transfers: StageFigures(units: zip(votes, roundStart).map { $0.units - $1.units }, places: NinePlaces.count, sharingWith: stages.last?.transfers),
+            status: PerCandidate(candidates.status, sharingWith: stages.last?.status), exhausted: DecimalValue(excess), lostToRounding: DecimalValue(units: 0, places: NinePlaces.count),
             quota: DecimalValue(quota), elections: candidates.takeElections(votes: votes, quota: quota), excluded: excluded, notes: notes
         )
         candidates.recordEvents(stage: stage.label)

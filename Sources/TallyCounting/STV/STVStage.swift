@@ -14,7 +14,7 @@ public struct STVStage: Sendable, Equatable {
     /// Each candidate's gain (or loss, negative) at this stage.
     public let transfers: StageFigures
     /// Each candidate's status after the stage.
-    public let status: [CandidateStatus]
+    public let status: PerCandidate<CandidateStatus>
     /// Votes on papers with no further preference, cumulative.
     public let exhausted: DecimalValue
     /// Votes lost to rounding (truncation of transfer values), cumulative.
@@ -32,7 +32,7 @@ public struct STVStage: Sendable, Equatable {
 
     public init(
         number: Int, subStage: Int?, event: STVEvent, votes: StageFigures, transfers: StageFigures,
-        status: [CandidateStatus], exhausted: DecimalValue, lostToRounding: DecimalValue, quota: DecimalValue,
+        status: PerCandidate<CandidateStatus>, exhausted: DecimalValue, lostToRounding: DecimalValue, quota: DecimalValue,
         elections: [STVElection], excluded: [Int], notes: [String]
     ) {
         self.number = number
