@@ -20,7 +20,7 @@ enum ByteText {
     }
 
     /// `range` without leading and trailing blanks.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    @inline(__always) static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isBlank(bytes[lower]) { lower += 1 }

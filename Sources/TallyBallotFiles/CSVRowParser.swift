@@ -21,9 +21,14 @@ struct CSVRowParser {
     /// True when the row last read was an empty line.
     private(set) var isEmptyLine = false
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+    /// Whether rows without quotes are split in one pass (`bulkRow`); off only to test it
+    /// against reading field by field.
+    let bulk: Bool
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, bulk: Bool = true) {
         self.bytes = bytes
         self.delimiter = delimiter
+        self.bulk = bulk
         position = ByteText.byteOrderMarkLength(bytes)
     }
 
@@ -40,6 +45,12 @@ struct CSVRowParser {
         var position = self.position
         defer { self.position = position }
         isEmptyLine = text[position] == ByteText.newline || text[position] == ByteText.carriageReturn
+        if bulk, let end = bulkRow(text, from: position, count: count) {
+            position = end
+            nextLine += 1
+            return true
+        }
+        fields.removeAll()
         while true {
             // One field starts at `position`.
             var start = position
@@ -99,6 +110,76 @@ struct CSVRowParser {
         }
         nextLine += 1
         return true
+    }
+
+    /// Splits the row starting at `start` in one pass over its bytes, eight at a time: every
+    /// delimiter, line end and quote in a word is found at once, and each field is cut at its
+    /// delimiter and trimmed as `nextRow` trims it. Returns where the next row starts, or nil,
+    /// having read nothing, when the row holds a quote (`nextRow` then reads it field by field).
+    @inline(__always) private func bulkRow(_ text: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int? {
+        let fields = self.fields
+        let delimiter = self.delimiter
+        let spreadDelimiter = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        var fieldStart = start
+        var index = start
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
+            var found = CSVRowParser.exactZeroBytes(word ^ spreadDelimiter) | CSVRowParser.exactZeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                | CSVRowParser.exactZeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | CSVRowParser.exactZeroBytes(word ^ 0x2222_2222_2222_2222)
+            while found != 0 {
+                let at = index + found.trailingZeroBitCount / 8
+                found &= found - 1
+                let byte = text[at]
+                if byte == delimiter {
+                    fields.append(CSVRowParser.trimmed(text, fieldStart, at, delimiter))
+                    fieldStart = at + 1
+                    if fieldStart >= count { fields.append(Field(range: count..<count, hasEscapedQuotes: false)); return count }
+                    continue
+                }
+                if byte == ByteText.quote { return nil }
+                fields.append(CSVRowParser.trimmed(text, fieldStart, at, delimiter))
+                return CSVRowParser.nextLine(after: at, text, count)
+            }
+            index += 8
+        }
+        // The last bytes of the text, one at a time.
+        while index < count {
+            let byte = text[index]
+            if byte == delimiter {
+                fields.append(CSVRowParser.trimmed(text, fieldStart, index, delimiter))
+                fieldStart = index + 1
+                if fieldStart >= count { fields.append(Field(range: count..<count, hasEscapedQuotes: false)); return count }
+            } else if byte == ByteText.quote {
+                return nil
+            } else if byte == ByteText.newline || byte == ByteText.carriageReturn {
+                fields.append(CSVRowParser.trimmed(text, fieldStart, index, delimiter))
+                return CSVRowParser.nextLine(after: index, text, count)
+            }
+            index += 1
+        }
+        fields.append(CSVRowParser.trimmed(text, fieldStart, count, delimiter)) // the last row, with no line end
+        return count
+    }
+
+    /// The field `start..<end`, trimmed as `nextRow` trims an unquoted field.
+    @inline(__always) static func trimmed(_ text: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ delimiter: UInt8) -> Field {
+        var first = start
+        while first < end, text[first] == ByteText.space || text[first] == ByteText.tab, text[first] != delimiter { first += 1 }
+        var last = end
+        while last > first, ByteText.isBlank(text[last - 1]) { last -= 1 }
+        return Field(range: first..<last, hasEscapedQuotes: false)
+    }
+
+    /// Where the next row starts after the line end at `at`: LF, CRLF or a lone CR.
+    @inline(__always) static func nextLine(after at: Int, _ text: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        text[at] == ByteText.carriageReturn && at + 1 < count && text[at + 1] == ByteText.newline ? at + 2 : at + 1
+    }
+
+    /// The high bit of each byte of `word` that is zero, and of no other: no carry crosses from
+    /// byte to byte.
+    @inline(__always) static func exactZeroBytes(_ word: UInt64) -> UInt64 {
+        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// The high bit of each byte of `word` that equals `byte`; the lowest set bit marks the first

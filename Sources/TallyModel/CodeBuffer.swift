@@ -3,10 +3,12 @@
 public final class CodeBuffer {
     // Only this class touches these, one call at a time, so the runtime's exclusivity checks
     // (a large share of a reader's time) are switched off for them.
-    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt16>
-    @exclusivity(unchecked) private var capacity: Int
+    // `@usableFromInline` so that readers in other modules inline the per-code calls.
+    @exclusivity(unchecked) @usableFromInline var storage: UnsafeMutablePointer<UInt16>
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var held = 0
     /// The number of codes held.
-    @exclusivity(unchecked) public private(set) var count = 0
+    @inlinable public var count: Int { held }
 
     public init(capacity: Int = 64) {
         self.capacity = max(capacity, 8)
@@ -15,26 +17,26 @@ public final class CodeBuffer {
 
     deinit { storage.deallocate() }
 
-    @inline(__always) public func append(_ code: UInt16) {
-        if count == capacity { grow() }
-        storage[count] = code
-        count += 1
+    @inlinable public func append(_ code: UInt16) {
+        if held == capacity { grow() }
+        storage[held] = code
+        held += 1
     }
 
-    @inline(__always) public subscript(index: Int) -> UInt16 {
+    @inlinable public subscript(index: Int) -> UInt16 {
         get { storage[index] }
     }
 
     /// Forgets the codes, keeping the memory.
-    @inline(__always) public func removeAll() { count = 0 }
+    @inlinable public func removeAll() { held = 0 }
 
     /// Keeps the first `newCount` codes.
-    @inline(__always) public func truncate(to newCount: Int) { count = min(count, newCount) }
+    @inlinable public func truncate(to newCount: Int) { held = min(held, newCount) }
 
     /// The codes held, valid until the next change to the buffer.
-    public var codes: UnsafeBufferPointer<UInt16> { UnsafeBufferPointer(start: storage, count: count) }
+    @inlinable public var codes: UnsafeBufferPointer<UInt16> { UnsafeBufferPointer(start: storage, count: count) }
 
-    private func grow() {
+    @usableFromInline func grow() {
         let larger = UnsafeMutablePointer<UInt16>.allocate(capacity: capacity * 2)
         larger.update(from: storage, count: count)
         storage.deallocate()

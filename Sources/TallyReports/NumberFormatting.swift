@@ -17,24 +17,36 @@ public enum NumberFormatting {
     /// every text report: `-` before a negative figure, `+` before a positive one when `signed`,
     /// and `*` before all when `marked` (the total that elected a candidate).
     static func appendGrouped(_ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, to bytes: inout [UInt8]) {
-        // Written last digit first onto the end of `bytes`, then turned round where it stands.
-        let start = bytes.count
-        var magnitude = units.magnitude
-        for _ in 0..<places {
-            bytes.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
+        withGrouped(units, places: places, signed: signed, marked: marked) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the spelling `appendGrouped` appends, written into a buffer on the stack.
+    @inline(__always)
+    static func withGrouped<Result>(
+        _ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        // 19 digits, 6 commas, a point, up to 18 places, and the signs: 48 bytes is room enough.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + places) { buffer in
+            // Written last digit first, from the end of the buffer backwards.
+            var at = buffer.count
+            func put(_ byte: UInt8) { at -= 1; buffer[at] = byte }
+            var magnitude = units.magnitude
+            for _ in 0..<places {
+                put(0x30 + UInt8(magnitude % 10))
+                magnitude /= 10
+            }
+            if places > 0 { put(0x2E) }
+            var group = 0
+            repeat {
+                if group == 3 { put(0x2C); group = 0 }
+                put(0x30 + UInt8(magnitude % 10))
+                magnitude /= 10
+                group += 1
+            } while magnitude > 0
+            if units < 0 { put(0x2D) } else if signed, units > 0 { put(0x2B) }
+            if marked { put(0x2A) }
+            return body(UnsafeBufferPointer(rebasing: buffer[at...]))
         }
-        if places > 0 { bytes.append(0x2E) }
-        var group = 0
-        repeat {
-            if group == 3 { bytes.append(0x2C); group = 0 }
-            bytes.append(0x30 + UInt8(magnitude % 10))
-            magnitude /= 10
-            group += 1
-        } while magnitude > 0
-        if units < 0 { bytes.append(0x2D) } else if signed, units > 0 { bytes.append(0x2B) }
-        if marked { bytes.append(0x2A) }
-        bytes[start...].reverse()
     }
 
     /// `part` as a percentage of `whole`, to 2 decimals, rounded half up (display only; no count

@@ -85,6 +85,8 @@ public struct STVReport: ResultSheet {
         let nameWidth = layout.name
         let column = layout.figure
         var sheet = SheetText()
+        // A line per candidate and per total, each the name and two figures a stage wide.
+        sheet.reserve((profile.candidates.count + 8) * (nameWidth + indices.count * (2 * column + 4) + 1))
 
         // Headings: each stage's label wrapped over as many rows as the longest needs (at least two).
         let wrapped = indices.map { TextWrap.split(heading(for: record.stages[$0]), width: 2 * column + 1) }

@@ -4,8 +4,6 @@
 struct SheetText {
     private(set) var bytes: [UInt8] = []
     private var lineStart = 0
-    /// One figure's digits, before it is padded to its width.
-    private var scratch: [UInt8] = []
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -33,11 +31,14 @@ struct SheetText {
     /// `width`; `signed` puts `+` before a positive figure (transfers), `marked` puts `*` before it
     /// (the total that elected a candidate).
     mutating func figure(_ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, width: Int) {
-        scratch.removeAll(keepingCapacity: true)
-        NumberFormatting.appendGrouped(units, places: places, signed: signed, marked: marked, to: &scratch)
-        pad(width - scratch.count)
-        bytes.append(contentsOf: scratch)
+        NumberFormatting.withGrouped(units, places: places, signed: signed, marked: marked) { spelling in
+            pad(width - spelling.count)
+            bytes.append(contentsOf: spelling)
+        }
     }
+
+    /// Makes room for `count` bytes in all, so that a large sheet is not copied as it grows.
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
     /// Ends the line, without the spaces at its end.
     mutating func endLine() {

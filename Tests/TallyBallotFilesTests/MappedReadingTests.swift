@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TallyCounting
 import TallyModel
 @testable import TallyBallotFiles
 import TallyTestSupport
@@ -83,6 +84,36 @@ import TallyTestSupport
             }
             let more = try parser.nextRow()
             #expect(!more)
+        }
+    }
+
+    /// Splitting a row in one pass gives the same fields, line numbers and errors as reading it
+    /// field by field, on random text of names, blanks, quotes, delimiters and every line end.
+    @Test(arguments: [UInt8(0x2C), 0x3B, 0x09])
+    func splittingInOnePassEqualsFieldByField(delimiter: UInt8) throws {
+        var draw = SeededDraw(seed: UInt64(delimiter))
+        let pieces: [[UInt8]] = [
+            Array("Ann".utf8), Array("Bob Black".utf8), Array("é✓".utf8), [0x20], [0x09], [0x0B], [0x0C], [delimiter], [delimiter],
+            [0x0A], [0x0D], [0x0D, 0x0A], [0x22], Array("\"q\"\"x\"".utf8), Array("12".utf8), Array("Cat Ng".utf8),
+        ]
+        for _ in 0..<300 {
+            var text: [UInt8] = []
+            for _ in 0..<Int(draw.uniform(below: 60)) { text += pieces[Int(draw.uniform(below: UInt64(pieces.count)))] }
+            func rows(bulk: Bool) -> [String] {
+                text.withUnsafeBufferPointer { buffer in
+                    var parser = CSVRowParser(buffer, delimiter: delimiter, bulk: bulk)
+                    var rows: [String] = []
+                    do {
+                        while try parser.nextRow() {
+                            rows.append("\(parser.rowLine)@\(parser.rowLineStart)\(parser.isEmptyLine ? "e" : ""):" + parser.fields.map { "[\($0.range)\($0.hasEscapedQuotes)]" }.joined())
+                        }
+                    } catch {
+                        rows.append("error \(error)")
+                    }
+                    return rows
+                }
+            }
+            #expect(rows(bulk: true) == rows(bulk: false), "\(String(decoding: text, as: UTF8.self).debugDescription)")
         }
     }
 }
