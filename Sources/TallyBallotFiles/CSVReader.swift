@@ -125,7 +125,11 @@ public struct CSVReader: Sendable {
                 guard try parser.nextRow() else { break }
                 if parser.isEmptyLine { continue }
                 let reading = try row()
-                if let reading, let key, let newline, let text, parser.offset == newline + 1, parser.line == parser.rowLine + 1 {
+                // Remembered only when the row is the one line to `newline`, and, when the key
+                // leaves out an id cell, when the row has every column: else its first or last
+                // cell need not be the id (a short row "1,5" must not read as "1,2" did).
+                if let reading, let key, let newline, let text, parser.offset == newline + 1, parser.line == parser.rowLine + 1,
+                   lineCache!.shape == .wholeLine || parser.fields.count == columns.count {
                     lineCache!.remember(text, key, as: reading)
                 }
             }

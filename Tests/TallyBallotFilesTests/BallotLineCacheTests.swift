@@ -56,6 +56,20 @@ import TallyTestSupport
         expectSame(cached, uncached)
     }
 
+    /// A short row's last cell is not its id. By hand: "1,2" ranks Ann then Bob (no id); "1,5"
+    /// ranks Ann, then leaves a gap before Bob's 5 (counted up to it: Ann alone); "1,2,v3" ranks
+    /// Ann then Bob. Keyed without its last cell, "1,5" would have read as "1,2" did.
+    @Test func aShortRowIsNotItsTwinWithAnID() throws {
+        let text = "Ann,Bob,id\n1,2\n1,5\n1,2,v3\n1,5,v4\n"
+        let (cached, uncached) = try readBothWays(text)
+        #expect(cached.described == ["2: Ann, Bob", "2: Ann"])
+        #expect(cached.irregularities[.skippedRank]?.firstLines == [3, 5])
+        expectSame(cached, uncached)
+        let first = "id,Ann,Bob\n1,2\nv2,1,2\nv3,1\n1,5\n"
+        let (cachedFirst, uncachedFirst) = try readBothWays(first)
+        expectSame(cachedFirst, uncachedFirst)
+    }
+
     /// A lone carriage return ends a row: "v1,1,2\rv2,2,1" is two ballots, never one line's twin.
     @Test func aLoneCarriageReturnIsTwoRows() throws {
         let text = "voter id,Ann,Bob\nv1,1,2\rv2,2,1\nv3,1,2\nv4,1,2\rv5,2,1\nv6,1,2\rv7,2,1\n"
