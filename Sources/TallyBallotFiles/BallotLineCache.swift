@@ -74,6 +74,28 @@ struct BallotLineCache {
         }
     }
 
+    /// The newline that ends the line starting at `start` (LF, or the LF of a CRLF), found a
+    /// word at a time; nil when the line ends at a lone CR (a row end with no newline: such a line
+    /// is never keyed) or at the end of the text. Never looks past the line's own end, so a file
+    /// of lone-CR line ends costs no more than any other.
+    @inline(__always) static func lineEnd(_ text: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int? {
+        var index = start
+        var at = -1
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
+            let found = CSVRowParser.exactZeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | CSVRowParser.exactZeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            if found != 0 { at = index + found.trailingZeroBitCount / 8; break }
+            index += 8
+        }
+        if at < 0 {
+            at = index
+            while at < count, text[at] != ByteText.newline, text[at] != ByteText.carriageReturn { at += 1 }
+            if at == count { return nil }
+        }
+        if text[at] == ByteText.newline { return at }
+        return at + 1 < count && text[at + 1] == ByteText.newline ? at + 1 : nil
+    }
+
     /// What the line with key `key` reads as, if it was remembered.
     @inline(__always) mutating func find(_ text: UnsafePointer<UInt8>, _ key: Range<Int>) -> Reading? {
         looked += 1

@@ -112,8 +112,7 @@ public struct CSVReader: Sendable {
                 var newline: Int?
                 var key: Range<Int>?
                 if lineCache?.isOn == true, let text, start < bytes.count,
-                   let found = memchr(text + start, Int32(ByteText.newline), bytes.count - start) {
-                    let end = text.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                   let end = BallotLineCache.lineEnd(text, from: start, count: bytes.count) {
                     newline = end
                     key = end > start ? lineCache!.key(text, start, end) : nil
                     if let key, let reading = lineCache!.find(text, key) {

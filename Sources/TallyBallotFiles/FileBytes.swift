@@ -75,7 +75,7 @@ public final class FileBytes: @unchecked Sendable {
         guard !handlerInstalled else { return }
         handlerInstalled = true
         signal(SIGBUS) { _ in
-            let message: StaticString = "tally: error: the ballot file was changed or shortened while Tally read it\n"
+            let message: StaticString = "tally: error: the ballot file was shortened by another program while Tally read it\n"
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
             _exit(74)
         }

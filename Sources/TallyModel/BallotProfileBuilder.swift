@@ -190,7 +190,9 @@ public struct BallotProfileBuilder {
             if isNew {
                 resolution.number = newCountedRanking()
                 generalResolution.append(Int32(resolutions.count))
-                resolutions.append(Resolution(number: resolution.number, irregularity: nil))
+                // Held as the raw ranking it is, with what the rule finds in it read so: nothing,
+                // or its equal ranks (a cut ranking keeps those, and they are still irregular).
+                resolutions.append(Resolution(number: resolution.number, irregularity: rule.irregularityOfCounted(ranking)))
             } else {
                 resolution.number = resolutions[Int(generalResolution[entry])].number
             }

@@ -75,6 +75,13 @@ public struct IrregularBallotRule: Sendable {
         return nil
     }
 
+    /// What the rule finds in a ranking it has already resolved, read again as written: nothing,
+    /// or its equal ranks when those are irregular (a resolved ranking has no unknown, repeated,
+    /// withdrawn or skipped preference left, and keeps its equal ranks).
+    public func irregularityOfCounted(_ counted: UnsafeBufferPointer<UInt16>) -> Irregularity? {
+        equalRanksAreIrregular && counted.contains { $0 & RawPreferenceCode.equalToPrevious != 0 } ? .equalRanking : nil
+    }
+
     /// Resolves one ranking: the counted ranking and the irregularity (convenience for tests and
     /// one-off use).
     public mutating func resolve(_ raw: [UInt16]) -> (ranking: [Preference], irregularity: Irregularity?) {

@@ -70,6 +70,35 @@ import TallyTestSupport
         expectSame(cachedFirst, uncachedFirst)
     }
 
+    /// A ranking cut at a gap keeps its equal ranks, and a later line that is exactly that cut
+    /// ranking is still irregular for them (found by a differential fuzzer). By hand: line 2 ranks
+    /// A and B equal, then skips to 3 (counted up to the gap: A=B, a skipped rank); line 3 ranks
+    /// A and B equal (kept as read: equal ranking); lines 4 and 5 repeat them.
+    @Test func aCutRankingsEqualRanksStayIrregular() throws {
+        let text = "A,B,C\n1,1,3\n1,1,\n1,1,3\n1,1,\n"
+        let (cached, uncached) = try readBothWays(text)
+        #expect(cached.described == ["4: A=B"])
+        #expect(cached.irregularities[.skippedRank]?.firstLines == [2, 4])
+        #expect(cached.irregularities[.equalRanking]?.firstLines == [3, 5])
+        expectSame(cached, uncached)
+    }
+
+    /// Lone carriage returns end every row: the search for a line's end stops at each, so the
+    /// file reads in time linear in its size (it once searched to the end of the file per row).
+    @Test func lineEndsStopAtALoneCarriageReturn() {
+        let text = Array("ab\rcd\r\nef\ngh".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            #expect(BallotLineCache.lineEnd(base, from: 0, count: buffer.count) == nil) // "ab\r"
+            #expect(BallotLineCache.lineEnd(base, from: 3, count: buffer.count) == 6) // "cd\r\n"
+            #expect(BallotLineCache.lineEnd(base, from: 7, count: buffer.count) == 9) // "ef\n"
+            #expect(BallotLineCache.lineEnd(base, from: 10, count: buffer.count) == nil) // "gh", no end
+        }
+        let long = Array((String(repeating: "x", count: 20) + "\r" + String(repeating: "y", count: 30) + "\n").utf8)
+        long.withUnsafeBufferPointer { #expect(BallotLineCache.lineEnd($0.baseAddress!, from: 0, count: $0.count) == nil) }
+        long.withUnsafeBufferPointer { #expect(BallotLineCache.lineEnd($0.baseAddress!, from: 21, count: $0.count) == 51) }
+    }
+
     /// A lone carriage return ends a row: "v1,1,2\rv2,2,1" is two ballots, never one line's twin.
     @Test func aLoneCarriageReturnIsTwoRows() throws {
         let text = "voter id,Ann,Bob\nv1,1,2\rv2,2,1\nv3,1,2\nv4,1,2\rv5,2,1\nv6,1,2\rv7,2,1\n"
