@@ -206,7 +206,7 @@ public struct BallotProfileBuilder {
         counted.append(contentsOf: scratch.codes)
         countedStarts.append(counted.count)
         weights.append(0)
-        lines.append(contentsOf: repeatElement(0, count: IrregularityTally.linesKept))
+        for _ in 0..<IrregularityTally.linesKept { lines.append(0) }
         return Int32(weights.count - 1)
     }
 
@@ -259,11 +259,13 @@ public struct BallotProfileBuilder {
         var regionIndices: [Int32] = []
         entries.reserveCapacity(counted.count - weights.count)
         starts.reserveCapacity(weights.count + 1)
-        for number in 0..<weights.count {
-            let first = countedStarts[number]
-            if !regions.isEmpty { regionIndices.append(Int32(counted[first])) }
-            for index in (first + 1)..<countedStarts[number + 1] { entries.append(Preference(rawValue: counted[index])) }
-            starts.append(entries.count)
+        counted.withUnsafeBufferPointer { counted in
+            for number in 0..<weights.count {
+                let first = countedStarts[number]
+                if !regions.isEmpty { regionIndices.append(Int32(counted[first])) }
+                for index in (first + 1)..<countedStarts[number + 1] { entries.append(Preference(rawValue: counted[index])) }
+                starts.append(entries.count)
+            }
         }
         return BallotProfile(
             title: title, candidates: candidates, seats: seats, withdrawn: withdrawn, tieOrder: tieOrder,
