@@ -18,13 +18,13 @@ public struct BLTReader: Sendable {
     public func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, observer: BallotLineObserver? = nil, release: ((Int) -> Void)? = nil) throws -> BallotProfile {
         var parser = Parser(bytes: bytes, file: file)
         parser.observer = observer
-        parser.release = release
+        parser.pages = PageRelease(release)
         return try parser.run()
     }
 
     private struct Parser {
         var observer: BallotLineObserver?
-        var release: ((Int) -> Void)?
+        var pages = PageRelease(nil)
         let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         var cursor: LineCursor
@@ -55,12 +55,8 @@ public struct BLTReader: Sendable {
         }
 
         mutating func run() throws -> BallotProfile {
-            var nextRelease = FileBytes.releaseStride
             while let line = cursor.next() {
-                if line.lowerBound >= nextRelease {
-                    release?(line.lowerBound)
-                    nextRelease = line.lowerBound + FileBytes.releaseStride
-                }
+                pages.reached(line.lowerBound)
                 switch phase {
                 case .header, .beforeBallots, .ballots:
                     try tokenize(line)

@@ -74,6 +74,20 @@ struct BallotLineCache {
         }
     }
 
+    /// A line that may be remembered: the newline that ends it, and the bytes of its key.
+    struct Line {
+        var newline: Int
+        var key: Range<Int>
+    }
+
+    /// The line starting at `start`, when it can be keyed: it ends in a newline (LF or CRLF), and
+    /// its id cell, if the key leaves one out, holds no quote or carriage return.
+    @inline(__always) func line(_ text: UnsafePointer<UInt8>, from start: Int, count: Int) -> Line? {
+        guard let newline = BallotLineCache.lineEnd(text, from: start, count: count), newline > start,
+              let key = key(text, start, newline) else { return nil }
+        return Line(newline: newline, key: key)
+    }
+
     /// The newline that ends the line starting at `start` (LF, or the LF of a CRLF), found a
     /// word at a time; nil when the line ends at a lone CR (a row end with no newline: such a line
     /// is never keyed) or at the end of the text. Never looks past the line's own end, so a file
@@ -83,7 +97,7 @@ struct BallotLineCache {
         var at = -1
         while index + 8 <= count {
             let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
-            let found = CSVRowParser.exactZeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) | CSVRowParser.exactZeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+            let found = ByteText.zeroBytes(word ^ CSVRowParser.newlines) | ByteText.zeroBytes(word ^ CSVRowParser.carriageReturns)
             if found != 0 { at = index + found.trailingZeroBitCount / 8; break }
             index += 8
         }

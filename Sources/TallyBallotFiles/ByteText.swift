@@ -14,6 +14,21 @@ enum ByteText {
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    // MARK: Eight bytes at a time
+
+    /// The high bit of every byte of a word.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// `byte` in every byte of a word: a word XORed with it has a zero byte where it held `byte`.
+    @inline(__always) static func spread(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit of each byte of `word` that is zero, and of no other (no carry crosses from
+    /// byte to byte), so every set bit marks a zero byte.
+    @inline(__always) static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low = ~highBits
+        return ~(((word & low) &+ low) | word | low)
+    }
+
     /// The length of a UTF-8 byte-order mark at the start of `bytes` (0 or 3).
     static func byteOrderMarkLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0

@@ -24,7 +24,7 @@ public struct CSVReader: Sendable {
         var reader = Reader(bytes: bytes, file: file, options: options)
         reader.observer = observer
         reader.aliases = aliases
-        reader.release = release
+        reader.pages = PageRelease(release)
         do {
             return try reader.run()
         } catch let located as BallotFileError.Located {
@@ -50,7 +50,7 @@ public struct CSVReader: Sendable {
     private struct Reader {
         var observer: BallotLineObserver?
         var aliases: CandidateAliases?
-        var release: ((Int) -> Void)?
+        var pages = PageRelease(nil)
         let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         let options: CSVOptions
@@ -100,36 +100,27 @@ public struct CSVReader: Sendable {
             ), expectedRankings: bytes.count / 256)
             builder.observer = observer
             var lineCache = lineCacheShape().map { BallotLineCache(shape: $0, delimiter: parser.delimiter) }
-            var nextRelease = FileBytes.releaseStride
-            let text = bytes.baseAddress
             while true {
-                let start = parser.offset
-                if start >= nextRelease {
-                    release?(start)
-                    nextRelease = start + FileBytes.releaseStride
-                }
+                pages.reached(parser.offset)
                 // A line read before, in every byte but its id, reads the same again.
-                var newline: Int?
-                var key: Range<Int>?
-                if lineCache?.isOn == true, let text, start < bytes.count,
-                   let end = BallotLineCache.lineEnd(text, from: start, count: bytes.count) {
-                    newline = end
-                    key = end > start ? lineCache!.key(text, start, end) : nil
-                    if let key, let reading = lineCache!.find(text, key) {
-                        parser.skipLine(endingAt: end)
-                        try addRegular(reading)
+                var line: BallotLineCache.Line?
+                if let text = bytes.baseAddress, lineCache?.isOn == true, let found = lineCache!.line(text, from: parser.offset, count: bytes.count) {
+                    if let reading = lineCache!.find(text, found.key) {
+                        parser.skipLine(endingAt: found.newline)
+                        try addRemembered(reading)
                         continue
                     }
+                    line = found
                 }
                 guard try parser.nextRow() else { break }
                 if parser.isEmptyLine { continue }
                 let reading = try row()
-                // Remembered only when the row is the one line to `newline`, and, when the key
-                // leaves out an id cell, when the row has every column: else its first or last
-                // cell need not be the id (a short row "1,5" must not read as "1,2" did).
-                if let reading, let key, let newline, let text, parser.offset == newline + 1, parser.line == parser.rowLine + 1,
+                // Remembered only when the row is that one line, and, when the key leaves out an
+                // id cell, when the row has every column: else its first or last cell need not be
+                // the id (a short row "1,5" must not read as "1,2" did).
+                if let reading, let line, let text = bytes.baseAddress, parser.offset == line.newline + 1, parser.line == parser.rowLine + 1,
                    lineCache!.shape == .wholeLine || parser.fields.count == columns.count {
-                    lineCache!.remember(text, key, as: reading)
+                    lineCache!.remember(text, line.key, as: reading)
                 }
             }
             return builder.profile(title: nil, candidates: candidates, seats: nil, withdrawn: [], tieOrder: nil, regions: regionNames)
@@ -221,12 +212,16 @@ public struct CSVReader: Sendable {
         }
 
         /// Adds a line the line cache recognised.
-        mutating func addRegular(_ reading: BallotLineCache.Reading) throws {
+        mutating func addRemembered(_ reading: BallotLineCache.Reading) throws {
             do {
-                try builder.addRegular(number: reading.number, weight: reading.weight, line: parser.rowLine)
+                try builder.add(countedRanking: reading.number, weight: reading.weight, line: parser.rowLine)
             } catch is BallotProfileBuilder.TooManyBallots {
-                throw located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
+                throw tooManyBallots()
             }
+        }
+
+        func tooManyBallots() -> BallotFileError.Located {
+            located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
         }
 
         /// Reads the row last split; returns what it reads as when it counted with no
@@ -276,7 +271,7 @@ public struct CSVReader: Sendable {
                 let number = try builder.add(codes.codes, weight: weight, region: region, line: parser.rowLine) { idField.map { CSVRowParser.string($0, in: bytes) } }
                 return number.map { BallotLineCache.Reading(number: $0, weight: weight) }
             } catch is BallotProfileBuilder.TooManyBallots {
-                throw located(parser.rowLineStart, "the ballots add up to more than \(BallotProfile.maximumTotalWeight), the most Tally counts")
+                throw tooManyBallots()
             }
         }
 

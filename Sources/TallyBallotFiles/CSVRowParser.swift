@@ -50,7 +50,7 @@ struct CSVRowParser {
             nextLine += 1
             return true
         }
-        fields.removeAll()
+        fields.removeAll() // a row with a quote: what `bulkRow` cut before it is read again
         while true {
             // One field starts at `position`.
             var start = position
@@ -79,14 +79,6 @@ struct CSVRowParser {
                 }
             } else {
                 var index = start
-                // Eight bytes at a time to the first delimiter or line end.
-                while index + 8 <= count {
-                    let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
-                    let found = CSVRowParser.bytesEqual(word, delimiter) | CSVRowParser.bytesEqual(word, ByteText.newline)
-                        | CSVRowParser.bytesEqual(word, ByteText.carriageReturn)
-                    if found != 0 { index += found.trailingZeroBitCount / 8; break }
-                    index += 8
-                }
                 while index < count {
                     let byte = text[index]
                     if byte == delimiter || byte == ByteText.newline || byte == ByteText.carriageReturn { break }
@@ -119,13 +111,13 @@ struct CSVRowParser {
     @inline(__always) private func bulkRow(_ text: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int? {
         let fields = self.fields
         let delimiter = self.delimiter
-        let spreadDelimiter = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        let spreadDelimiter = ByteText.spread(delimiter)
         var fieldStart = start
         var index = start
         while index + 8 <= count {
             let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
-            var found = CSVRowParser.exactZeroBytes(word ^ spreadDelimiter) | CSVRowParser.exactZeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
-                | CSVRowParser.exactZeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | CSVRowParser.exactZeroBytes(word ^ 0x2222_2222_2222_2222)
+            var found = ByteText.zeroBytes(word ^ spreadDelimiter) | ByteText.zeroBytes(word ^ CSVRowParser.newlines)
+                | ByteText.zeroBytes(word ^ CSVRowParser.carriageReturns) | ByteText.zeroBytes(word ^ CSVRowParser.quotes)
             while found != 0 {
                 let at = index + found.trailingZeroBitCount / 8
                 found &= found - 1
@@ -161,6 +153,10 @@ struct CSVRowParser {
         return count
     }
 
+    static let newlines = ByteText.spread(ByteText.newline)
+    static let carriageReturns = ByteText.spread(ByteText.carriageReturn)
+    static let quotes = ByteText.spread(ByteText.quote)
+
     /// The field `start..<end`, trimmed as `nextRow` trims an unquoted field.
     @inline(__always) static func trimmed(_ text: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ delimiter: UInt8) -> Field {
         var first = start
@@ -173,20 +169,6 @@ struct CSVRowParser {
     /// Where the next row starts after the line end at `at`: LF, CRLF or a lone CR.
     @inline(__always) static func nextLine(after at: Int, _ text: UnsafePointer<UInt8>, _ count: Int) -> Int {
         text[at] == ByteText.carriageReturn && at + 1 < count && text[at + 1] == ByteText.newline ? at + 2 : at + 1
-    }
-
-    /// The high bit of each byte of `word` that is zero, and of no other: no carry crosses from
-    /// byte to byte.
-    @inline(__always) static func exactZeroBytes(_ word: UInt64) -> UInt64 {
-        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-        return ~(((word & low) &+ low) | word | low)
-    }
-
-    /// The high bit of each byte of `word` that equals `byte`; the lowest set bit marks the first
-    /// such byte (higher bits may be false alarms, from the borrow).
-    @inline(__always) static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let spread = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080
     }
 
     /// The offset the next row starts at, and its line number.

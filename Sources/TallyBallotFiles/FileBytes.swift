@@ -19,24 +19,21 @@ public final class FileBytes: @unchecked Sendable {
     /// The bytes. Valid while this object lives.
     public let buffer: UnsafeBufferPointer<UInt8>
     private let mapping: UnsafeMutableRawPointer?
-    private let data: Data?
     /// Pages below this offset have been released in the current pass over the bytes.
     private var released = 0
 
     /// Maps `size` bytes of the open file `descriptor`; nil when the system will not map it.
-    init?(mapping descriptor: Int32, size: Int, path: String) {
+    init?(mapping descriptor: Int32, size: Int) {
         FileBytes.catchShortenedFiles()
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         mapping = address
-        data = nil
         buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
     }
 
-    /// Bytes already read into memory (a pipe's).
-    init(data: Data) {
+    /// A copy of bytes already read into memory (a pipe's; `data` can go once this is made).
+    init(copying data: Data) {
         mapping = nil
-        self.data = data
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(data.count, 1))
         _ = copy.initialize(from: data)
         buffer = UnsafeBufferPointer(start: copy.baseAddress, count: data.count)

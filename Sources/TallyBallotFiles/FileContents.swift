@@ -46,10 +46,10 @@ public enum FileContents {
     static func ballotBytes(path: String) throws(BallotFileError) -> FileBytes {
         let opened = try OpenedFile(path: path, kind: "ballot file", limit: maximumBallotFileBytes)
         defer { close(opened.descriptor) }
-        if opened.isRegular, opened.size > 0, let mapped = FileBytes(mapping: opened.descriptor, size: opened.size, path: path) {
+        if opened.isRegular, opened.size > 0, let mapped = FileBytes(mapping: opened.descriptor, size: opened.size) {
             return mapped
         }
-        return FileBytes(data: try opened.readAll())
+        return FileBytes(copying: try opened.readAll())
     }
 
     /// An open file that passed the checks every input file passes.

@@ -8,21 +8,16 @@ enum TextValidation {
         guard let base = bytes.baseAddress else { return nil }
         var index = 0
         let count = bytes.count
-        var nextRelease = FileBytes.releaseStride
+        var pages = PageRelease(release)
         while index < count {
-            // Eight bytes at a time while they are ASCII and none is NUL.
-            let stretchEnd = min(count, nextRelease)
+            // Eight bytes at a time while they are ASCII and none is NUL, up to the next release.
+            let stretchEnd = min(count, pages.next)
             while index + 8 <= stretchEnd {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let high = word & 0x8080_8080_8080_8080
-                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if high | zero != 0 { break }
+                if word & ByteText.highBits | ByteText.zeroBytes(word) != 0 { break }
                 index += 8
             }
-            if index > nextRelease - 8 {
-                release?(index)
-                nextRelease = index + FileBytes.releaseStride
-            }
+            pages.reached(index)
             guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {

@@ -19,8 +19,8 @@ public struct BallotProfileBuilder {
 
     private var rule: IrregularBallotRule
     private let packing: Packing
-    /// The counted rankings in order of number, each prefixed by its region code (0xFFFF when the
-    /// file has no regions). Every counted ranking is also held as the raw ranking it is, in
+    /// The counted rankings in order of number, each prefixed by its region code (`noRegion` when
+    /// the file has no regions). Every counted ranking is also held as the raw ranking it is, in
     /// `packedRaw` or `generalRaw` (a regular ranking counts as written): that is how an
     /// irregular ranking finds the counted ranking it comes to.
     private var counted: [UInt16] = []
@@ -66,7 +66,7 @@ public struct BallotProfileBuilder {
     /// index if the file has regions, `line` the 1-based line number, `ballotID` the line's
     /// ballot id if it has one (asked only when an irregularity is recorded).
     /// Returns the number of the counted ranking when the line counted with no irregularity
-    /// (`addRegular` adds another line that reads the same), nil otherwise.
+    /// (`add(countedRanking:…)` adds another line that reads the same), nil otherwise.
     @discardableResult
     public mutating func add(_ codes: UnsafeBufferPointer<UInt16>, weight: Int64, region: Int?, line: Int, ballotID: () -> String? = { nil }) throws -> Int? {
         ballotLines += 1
@@ -95,7 +95,7 @@ public struct BallotProfileBuilder {
 
     /// Adds one ballot line known to count as counted ranking `number` with no irregularity (a
     /// line that reads exactly as an earlier one for which `add` returned `number`).
-    public mutating func addRegular(number: Int, weight: Int64, line: Int) throws {
+    public mutating func add(countedRanking number: Int, weight: Int64, line: Int) throws {
         ballotLines += 1
         let (sum, overflow) = totalWeight.addingReportingOverflow(weight)
         guard !overflow, weight > 0, sum <= BallotProfile.maximumTotalWeight else { throw TooManyBallots() }
@@ -105,30 +105,15 @@ public struct BallotProfileBuilder {
         keepLine(line, of: number)
     }
 
-    /// Adds one ballot of a ranking known to be regular, as a drawn electorate's are: distinct
-    /// candidates, every one standing, none withdrawn. It counts as written, so the rule is not
-    /// applied; the ballot's line number is its place in the order of adding.
-    public mutating func addRegular(ranking: UnsafeBufferPointer<UInt16>) throws {
-        guard let key = packed(ranking) else {
-            try add(ranking, weight: 1, region: nil, line: ballotLines + 1)
-            return
-        }
-        ballotLines += 1
-        guard totalWeight < BallotProfile.maximumTotalWeight else { throw TooManyBallots() }
-        totalWeight += 1
-        let number: Int
-        if let known = packedRaw.find(key) {
-            number = Int(resolutions[Int(known)].number)
-        } else {
-            scratch.removeAll()
-            scratch.append(0xFFFF)
-            for code in ranking { scratch.append(code) }
-            number = Int(newCountedRanking())
-            packedRaw.insert(key, UInt32(resolutions.count))
-            resolutions.append(Resolution(number: Int32(number), irregularity: nil))
-        }
-        weights[number] += 1
-        keepLine(ballotLines, of: number)
+    /// Adds one ballot of a drawn electorate: a ranking of distinct standing candidates, none
+    /// withdrawn, so it counts as written and the rule is not applied. Its line number is its
+    /// place in the order of adding.
+    public mutating func addDrawn(_ ranking: UnsafeBufferPointer<UInt16>) throws {
+        scratch.removeAll()
+        scratch.append(BallotProfileBuilder.noRegion)
+        for code in ranking { scratch.append(code) }
+        let number = countedRankingInScratch(region: BallotProfileBuilder.noRegion, resolving: -1)
+        try add(countedRanking: Int(number), weight: 1, line: ballotLines + 1)
     }
 
     @inline(__always) private mutating func keepLine(_ line: Int, of number: Int) {
@@ -139,66 +124,58 @@ public struct BallotProfileBuilder {
         }
     }
 
+    /// The region code of a file without regions.
+    static let noRegion: UInt16 = 0xFFFF
+
     /// What the raw ranking `codes` counts as, by the rule the first time it is seen.
     private mutating func resolve(_ codes: UnsafeBufferPointer<UInt16>, region: Int?) -> Resolution {
         // Blank ranks at the end are no part of the ranking (the rule drops them first).
         var end = codes.count
         while end > 0, codes[end - 1] & RawPreferenceCode.valueMask == RawPreferenceCode.skippedRank { end -= 1 }
         let raw = UnsafeBufferPointer(rebasing: codes[0..<end])
-        if region == nil, let key = packed(raw) {
-            if let known = packedRaw.find(key) { return resolutions[Int(known)] }
-            packedRaw.insert(key, UInt32(resolutions.count))
-            return newResolution(raw, region: nil, packedKey: key)
-        }
-        rawKey.removeAll()
-        rawKey.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
-        for code in raw { rawKey.append(code) }
-        let (entry, isNew) = generalRaw.intern(rawKey.codes)
-        if !isNew { return resolutions[Int(generalResolution[entry])] }
-        generalResolution.append(Int32(resolutions.count))
-        return newResolution(raw, region: region)
+        let regionCode = region.map { UInt16(truncatingIfNeeded: $0) } ?? BallotProfileBuilder.noRegion
+        let (index, isNew) = holding(raw, region: regionCode)
+        guard isNew else { return resolutions[index] }
+        scratch.removeAll()
+        scratch.append(regionCode)
+        let irregularity = rule.resolve(raw, into: scratch)
+        let number = scratch.count > 1 ? countedRankingInScratch(region: regionCode, resolving: index) : -1
+        resolutions[index] = Resolution(number: number, irregularity: irregularity)
+        return resolutions[index]
     }
 
-    /// Applies the rule to a raw ranking not seen before, and remembers the outcome. `packedKey`:
-    /// the raw ranking's key, when it packs (it is then already in `packedRaw`).
-    private mutating func newResolution(_ raw: UnsafeBufferPointer<UInt16>, region: Int?, packedKey: UInt64? = nil) -> Resolution {
-        scratch.removeAll()
-        scratch.append(region.map { UInt16(truncatingIfNeeded: $0) } ?? 0xFFFF)
-        let irregularity = rule.resolve(raw, into: scratch)
-        var resolution = Resolution(number: -1, irregularity: irregularity)
+    /// Where the raw ranking `raw` of region `region` is held: its index in `resolutions`, and
+    /// whether it is new (held now, its resolution still to be set). A ranking that packs
+    /// (`packed`, no region) is held in `packedRaw`; any other in `generalRaw`.
+    private mutating func holding(_ raw: UnsafeBufferPointer<UInt16>, region: UInt16) -> (index: Int, isNew: Bool) {
         let index = resolutions.count
-        resolutions.append(resolution)
-        guard scratch.count > 1 else { return resolution }
-        let ranking = UnsafeBufferPointer(rebasing: scratch.codes[1...])
-        if region == nil, let countedKey = packed(ranking) {
-            if irregularity == nil, packedKey != nil {
-                // Counted as written, and not seen before (else its key would have been found).
-                resolution.number = newCountedRanking()
-            } else if let known = packedRaw.find(countedKey) {
-                resolution.number = resolutions[Int(known)].number
-            } else {
-                resolution.number = newCountedRanking()
-                packedRaw.insert(countedKey, UInt32(resolutions.count))
-                resolutions.append(Resolution(number: resolution.number, irregularity: nil))
-            }
-        } else if packedKey == nil, irregularity == nil || scratch.codes.elementsEqual(rawKey.codes) {
-            // Counted as written (regular, or equal ranks kept as read), and not seen before:
-            // else `resolve` would have found its key, which is the raw ranking's own.
-            resolution.number = newCountedRanking()
+        if region == BallotProfileBuilder.noRegion, let key = packed(raw) {
+            if let known = packedRaw.find(key) { return (Int(known), false) }
+            packedRaw.insert(key, UInt32(index))
         } else {
-            let (entry, isNew) = generalRaw.intern(scratch.codes)
-            if isNew {
-                resolution.number = newCountedRanking()
-                generalResolution.append(Int32(resolutions.count))
-                // Held as the raw ranking it is, with what the rule finds in it read so: nothing,
-                // or its equal ranks (a cut ranking keeps those, and they are still irregular).
-                resolutions.append(Resolution(number: resolution.number, irregularity: rule.irregularityOfCounted(ranking)))
-            } else {
-                resolution.number = resolutions[Int(generalResolution[entry])].number
-            }
+            rawKey.removeAll()
+            rawKey.append(region)
+            for code in raw { rawKey.append(code) }
+            let (entry, isNew) = generalRaw.intern(rawKey.codes)
+            if !isNew { return (Int(generalResolution[entry]), false) }
+            generalResolution.append(Int32(index))
         }
-        resolutions[index] = resolution
-        return resolution
+        resolutions.append(Resolution(number: -1, irregularity: nil))
+        return (index, true)
+    }
+
+    /// The number of the counted ranking in `scratch` (region code first). Every counted ranking
+    /// is held as the raw ranking it is, resolving to itself (a regular ranking counts as
+    /// written), so it is found there; a new one is stored and held so, with what the rule finds
+    /// in it read again (nothing, or its equal ranks). `resolving`: the index of the raw ranking
+    /// being resolved, which may be this very ranking (then it is new, and held already).
+    private mutating func countedRankingInScratch(region: UInt16, resolving: Int) -> Int32 {
+        let ranking = UnsafeBufferPointer(rebasing: scratch.codes[1...])
+        let (index, isNew) = holding(ranking, region: region)
+        if !isNew, index != resolving { return resolutions[index].number }
+        let number = newCountedRanking()
+        if isNew { resolutions[index] = Resolution(number: number, irregularity: rule.irregularityOfCounted(ranking)) }
+        return number
     }
 
     /// Stores the ranking in `scratch` as a new counted ranking, with no ballots yet.

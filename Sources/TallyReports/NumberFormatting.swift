@@ -25,8 +25,8 @@ public enum NumberFormatting {
     static func withGrouped<Result>(
         _ units: Int64, places: Int, signed: Bool = false, marked: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        // 19 digits, 6 commas, a point, up to 18 places, and the signs: 48 bytes is room enough.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + places) { buffer in
+        // 19 digits, 6 commas, a point and two signs: 28 bytes; the places come on top.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 28 + places) { buffer in
             // Written last digit first, from the end of the buffer backwards.
             var at = buffer.count
             func put(_ byte: UInt8) { at -= 1; buffer[at] = byte }

@@ -52,7 +52,7 @@ public struct Simulation: Sendable {
         let tieSeed = try drawElectorate(trial: trial) { section, ranking, bloc in
             builders[section].1 += 1
             votersByBloc[bloc] += 1
-            try builders[section].0.addRegular(ranking: ranking) // drawn rankings are regular
+            try builders[section].0.addDrawn(ranking)
         }
         let profiles = scenario.sections.indices.map { section in
             builders[section].0.profile(

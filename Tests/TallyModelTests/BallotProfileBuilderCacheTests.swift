@@ -112,7 +112,7 @@ import TallyCounting
             let length = 1 + Int(draw.uniform(below: UInt64(min(candidates, 18))))
             let ranking = draw.shuffle(Array(0..<candidates)).prefix(length).map { UInt16($0) }
             try ranking.withUnsafeBufferPointer { buffer in
-                try drawn.addRegular(ranking: buffer)
+                try drawn.addDrawn(buffer)
                 _ = try added.add(buffer, weight: 1, region: nil, line: line)
             }
         }
